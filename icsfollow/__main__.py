@@ -1,0 +1,5 @@
+"""``python -m icsfollow``."""
+
+from icsfollow.cli import main
+
+main()

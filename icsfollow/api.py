@@ -1,0 +1,47 @@
+"""The library entry point: options in, a plan and its file out."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+from icsfollow.inputs import PlanOptions, build_interview, build_settings
+from icsfollow.model import Interview, Plan
+from icsfollow.schedule import schedule_steps
+from icsfollow.zones import to_local
+
+__all__ = ["PlanResult", "default_file_name", "make_plan"]
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """A plan, its warnings, and its calendar file."""
+
+    plan: Plan
+    warnings: tuple[str, ...]
+    ics: bytes
+
+
+def make_plan(options: PlanOptions, now: datetime) -> PlanResult:
+    """Check the options, schedule the steps and render the calendar.
+
+    Raises:
+        InputError: For a value that cannot be used.
+    """
+    from icsfollow.render_ics import render_calendar
+
+    interview, warnings = build_interview(options, now)
+    settings, more = build_settings(options, interview.contact_zone)
+    plan = schedule_steps(interview, settings, now)
+    all_warnings = (*warnings, *more, *plan.warnings)
+    return PlanResult(plan, all_warnings, render_calendar(plan))
+
+
+def default_file_name(interview: Interview) -> str:
+    """``followup-<company-slug>-<YYYY-MM-DD>.ics`` (the interview's local date)."""
+    ascii_name = unicodedata.normalize("NFKD", interview.company).encode("ascii", "ignore")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.decode().lower()).strip("-")[:40].strip("-")
+    day = to_local(interview.start, interview.candidate_zone).date()
+    return f"followup-{slug or 'interview'}-{day.isoformat()}.ics"

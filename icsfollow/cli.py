@@ -1,0 +1,175 @@
+"""The command line: parse, call the library, write. Nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import click
+
+from icsfollow import __version__
+
+__all__ = ["cli", "main"]
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version", prog_name="icsfollow")
+def cli() -> None:
+    """Plan an interview's follow-up as an .ics file for any calendar.
+
+    \b
+    Example:
+        icsfollow plan "2026-11-24 14:00" --context direct --company Acme
+    """
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("when")
+@click.option(
+    "--context",
+    type=click.Choice(["direct", "agency"]),
+    required=True,
+    help="direct: interviewed with the company; agency: placed by a recruiter.",
+)
+@click.option(
+    "--duration",
+    type=click.IntRange(1, 720),
+    default=60,
+    show_default=True,
+    metavar="MINUTES",
+    help="How long the interview lasted.",
+)
+@click.option("--tz", metavar="ZONE", help="Your IANA zone (default: the system's).")
+@click.option("--their-tz", metavar="ZONE", help="The contact's zone (default: --tz).")
+@click.option("--name", default="", help="Your name, for 'Thank you from <name>'.")
+@click.option("--company", default="", help="The company you interviewed with.")
+@click.option("--role", default="", help="The role you interviewed for.")
+@click.option(
+    "--interviewer",
+    "interviewers",
+    multiple=True,
+    metavar='"NAME <EMAIL>"',
+    help="Repeatable. Give the email only if they gave it to you.",
+)
+@click.option("--recruiter", metavar='"NAME <EMAIL>"', help="Your recruiter (agency only).")
+@click.option("--agency-name", default="", help="The agency's name (agency only).")
+@click.option("--feedback-by", metavar="DATE", help="When feedback was promised.")
+@click.option("--phone-ok", is_flag=True, help="The hiring manager asked for a call.")
+@click.option("--linkedin-ok", is_flag=True, help="The interviewer asked you to connect.")
+@click.option(
+    "--hours",
+    default="09:00-17:00",
+    show_default=True,
+    metavar="HH:MM-HH:MM",
+    help="The contact's business hours, in --their-tz.",
+)
+@click.option(
+    "--country",
+    metavar="CODE|none",
+    help="Holiday country (default: from --their-tz; none: no holidays).",
+)
+@click.option(
+    "--check-in-after",
+    type=click.IntRange(1, 15),
+    default=3,
+    show_default=True,
+    metavar="N",
+    help="Working days without word before the check-in.",
+)
+@click.option(
+    "--alarm",
+    default="15",
+    show_default=True,
+    metavar="MINUTES|none",
+    help="Reminder before each timed step (0-1440), or none.",
+)
+@click.option("--dayfirst", is_flag=True, help="Read 01/02 as 1 February.")
+@click.option(
+    "-o",
+    "--output",
+    metavar="PATH|-",
+    help="Where to write (default: followup-<company>-<date>.ics; -: stdout).",
+)
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@click.option(
+    "--now",
+    "now_text",
+    metavar="DATETIME",
+    help="The reference now, ISO 8601 with offset or Z (default: the clock).",
+)
+def plan(when: str, output: str | None, force: bool, now_text: str | None, **raw: Any) -> None:
+    """Plan the follow-up of one interview and write it as an .ics file.
+
+    WHEN is the interview's start in your zone: "2026-11-24 14:00", "Nov 24 2pm",
+    "11/24 2pm", "today 14:00", "yesterday 3pm" or "now".
+
+    \b
+    Examples:
+        icsfollow plan "2026-11-24 14:00" --context direct --name "Joe Smith" \\
+            --company Acme --interviewer "Dana Lee <dana@acme.example>"
+        icsfollow plan "yesterday 3pm" --context agency --company Acme \\
+            --recruiter "Sam Ortiz <sam@staffing.example>" -o -
+    """
+    from icsfollow.api import default_file_name, make_plan
+    from icsfollow.inputs import PlanOptions
+    from icsfollow.output import write_atomically
+    from icsfollow.summary import IMPORT_HINT, format_plan
+
+    to_stdout = output == "-"
+    with _errors_as_click():
+        tz = raw.pop("tz") or _system_zone()
+        result = make_plan(PlanOptions(when=when, tz=tz, **raw), _now(now_text))
+        for warning in result.warnings:
+            click.echo(f"Warning: {warning}", err=True)
+        path = Path(output or default_file_name(result.plan.interview))
+        if to_stdout:
+            stdout: BinaryIO = click.get_binary_stream("stdout")
+            stdout.write(result.ics)
+        else:
+            write_atomically(path, result.ics, force=force)
+    for line in format_plan(result.plan):
+        click.echo(line, err=to_stdout)
+    if not to_stdout:
+        click.echo(f"Wrote {path}")
+        click.echo(IMPORT_HINT)
+
+
+def _now(text: str | None) -> datetime:
+    from icsfollow.parse import parse_instant
+    from icsfollow.system import run_now
+
+    return parse_instant("--now", text) if text else run_now()
+
+
+def _system_zone() -> str:
+    from icsfollow.system import system_zone
+
+    zone = system_zone()
+    if zone is None:
+        click.echo("Warning: could not find the system's time zone; using UTC (set --tz)", err=True)
+        return "UTC"
+    return zone
+
+
+@contextmanager
+def _errors_as_click() -> Iterator[None]:
+    """Turn the core's InputError into click's usage error (exit 2), others into exit 1."""
+    from icsfollow.errors import IcsFollowError, InputError
+
+    try:
+        yield
+    except InputError as error:
+        hint = f"'{error.option}'"
+        raise click.BadParameter(f"{error.value!r} {error.reason}", param_hint=hint) from None
+    except IcsFollowError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def main() -> None:
+    """Run the command line (the ``icsfollow`` script)."""
+    cli(prog_name="icsfollow")

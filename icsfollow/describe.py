@@ -1,0 +1,125 @@
+"""The words of each step: its title, what to do and why, from the rules' texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from icsfollow.model import Interview, Person, Plan, PlannedStep
+from icsfollow.rules import (
+    ARTICLE,
+    PHONE_CHECK_IN,
+    QUIET_PERIOD_DONTS,
+    THANK_YOU_DRAFT,
+    Context,
+    rule_by_id,
+)
+from icsfollow.zones import format_local, to_local
+
+__all__ = ["StepText", "describe_step", "join_names", "thank_you_subject"]
+
+NOTICE = "icsfollow never contacts anyone: each step is yours to do, or to skip."
+
+
+@dataclass(frozen=True)
+class StepText:
+    """A step's words: calendar title, description and alarm text."""
+
+    summary: str
+    description: str
+    alarm: str
+
+
+def join_names(people: tuple[Person, ...], fallback: str) -> str:
+    """Join names as people write them: ``A``, ``A and B``, ``A, B and C``."""
+    names = [person.name for person in people if person.name]
+    if not names:
+        return fallback
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def thank_you_subject(interview: Interview) -> str:
+    """The thank-you email's subject line, as the article words it."""
+    return f"Thank you from {interview.candidate or '[your name]'}"
+
+
+def _fields(interview: Interview) -> dict[str, str]:
+    emailed = tuple(p for p in interview.interviewers if p.email)
+    recruiter = interview.recruiter.name if interview.recruiter else ""
+    return {
+        "name": interview.candidate or "[your name]",
+        "company": interview.company or "the company",
+        "interviewers": join_names(interview.interviewers, "your interviewer(s)"),
+        "contact": join_names(emailed or interview.interviewers, "the hiring manager"),
+        "recruiter": recruiter or "your recruiter",
+    }
+
+
+def describe_step(plan: Plan, step: PlannedStep) -> StepText:
+    """Return the title, description and alarm text of a planned step."""
+    interview = plan.interview
+    rule = rule_by_id(step.step_id)
+    fields = _fields(interview)
+    summary, todo = rule.summary[interview.context], rule.todo[interview.context]
+    if step.step_id == "check-in" and _phone_check_in(interview):
+        summary, todo = PHONE_CHECK_IN
+    parts = [todo.format(**fields)]
+    if step.step_id == "thank-you-email":
+        parts.append("Draft:\n" + _draft(interview, fields))
+    if step.step_id == "quiet-period":
+        parts.append("\n".join(f"- {dont}" for dont in QUIET_PERIOD_DONTS))
+    parts.append(_timing(plan, step))
+    parts.append("Why: " + " ".join(f'"{quote}"' for quote in rule.why) + f" ({ARTICLE})")
+    parts.append(_interview_line(interview))
+    parts.append(NOTICE)
+    title = summary.format(**fields)
+    return StepText(title, "\n\n".join(part for part in parts if part), title)
+
+
+def _phone_check_in(interview: Interview) -> bool:
+    return interview.context is Context.DIRECT and interview.phone_ok
+
+
+def _draft(interview: Interview, fields: dict[str, str]) -> str:
+    first_names = [p.name.split()[0] for p in interview.interviewers if p.email and p.name]
+    role = f" about the {interview.role} role" if interview.role else ""
+    weekday = to_local(interview.start, interview.candidate_zone).strftime("%A")
+    return THANK_YOU_DRAFT.format(
+        first_names=" and ".join(first_names) or "[name]",
+        weekday=weekday,
+        about=role + (f" at {interview.company}" if interview.company else ""),
+        name=fields["name"],
+    )
+
+
+def _timing(plan: Plan, step: PlannedStep) -> str:
+    interview = plan.interview
+    if not isinstance(step.start, datetime) or not isinstance(step.end, datetime):
+        return _span_text(step)
+    lines = [f"When: {_times(step.start, step.end, interview.candidate_zone)}"]
+    if interview.contact_zone != interview.candidate_zone:
+        lines.append(f"Their time: {_times(step.start, step.end, interview.contact_zone)}")
+    if step.deadline is not None:
+        lines.append(f"Deadline: {format_local(step.deadline, interview.candidate_zone)}")
+    if step.moved_by:
+        passed = ", ".join(f"{day:%a %d %b} ({why})" for day, why in step.moved_by)
+        lines.append(f"Moved past: {passed}")
+    return "\n".join(lines)
+
+
+def _span_text(step: PlannedStep) -> str:
+    assert isinstance(step.start, date) and isinstance(step.end, date)
+    return f"From {step.start:%a %d %b %Y} up to (not including) {step.end:%a %d %b %Y}."
+
+
+def _times(start: datetime, end: datetime, zone: str) -> str:
+    return f"{format_local(start, zone)} to {to_local(end, zone):%H:%M}"
+
+
+def _interview_line(interview: Interview) -> str:
+    what = ", ".join(part for part in (interview.company, interview.role) if part)
+    when = format_local(interview.start, interview.candidate_zone)
+    through = f" through {interview.agency}" if interview.agency else ""
+    return f"Interview: {what or 'your interview'}{through}, {when}."

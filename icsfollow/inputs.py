@@ -1,0 +1,159 @@
+"""The plan command's raw options, checked and turned into an Interview and Settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from icsfollow.errors import InputError
+from icsfollow.model import Interview, Person, Settings
+from icsfollow.parse import (
+    clean_text,
+    parse_date,
+    parse_hours,
+    parse_person,
+    parse_when,
+    parse_zone,
+)
+from icsfollow.rules import DEFAULTS, Context
+from icsfollow.zones import country_of_zone, to_local
+
+__all__ = ["PlanOptions", "build_interview", "build_settings", "parse_alarm", "parse_country"]
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    """The plan command's options as typed (after click's own type checks)."""
+
+    when: str
+    context: str
+    tz: str
+    their_tz: str | None = None
+    duration: int = DEFAULTS.duration_minutes
+    name: str = ""
+    company: str = ""
+    role: str = ""
+    interviewers: tuple[str, ...] = ()
+    recruiter: str | None = None
+    agency_name: str = ""
+    feedback_by: str | None = None
+    phone_ok: bool = False
+    linkedin_ok: bool = False
+    hours: str = "09:00-17:00"
+    country: str | None = None
+    check_in_after: int = DEFAULTS.check_in_after
+    alarm: str = str(DEFAULTS.alarm_minutes)
+    dayfirst: bool = False
+
+
+def build_interview(options: PlanOptions, now: datetime) -> tuple[Interview, list[str]]:
+    """Check every interview option and build the Interview.
+
+    Returns:
+        The interview, and warnings for the user.
+
+    Raises:
+        InputError: For the first value that cannot be used.
+    """
+    context = Context(options.context)
+    _check_agency_only(options, context)
+    zone = parse_zone("--tz", options.tz)
+    contact_zone = parse_zone("--their-tz", options.their_tz) if options.their_tz else zone
+    start, warnings = parse_when("WHEN", options.when, zone, now, options.dayfirst)
+    texts = {}
+    for option in ("name", "company", "role", "agency_name"):
+        texts[option], folded = clean_text(_flag(option), getattr(options, option))
+        if folded:
+            warnings.append(f"{_flag(option)}: line breaks and control characters became spaces")
+    interview = Interview(
+        start=start,
+        context=context,
+        candidate_zone=zone,
+        contact_zone=contact_zone,
+        duration=timedelta(minutes=options.duration),
+        candidate=texts["name"],
+        company=texts["company"],
+        role=texts["role"],
+        agency=texts["agency_name"],
+        interviewers=tuple(parse_person("--interviewer", text) for text in options.interviewers),
+        recruiter=_recruiter(options),
+        phone_ok=options.phone_ok,
+        linkedin_ok=options.linkedin_ok,
+    )
+    return _with_feedback_by(interview, options, now), warnings
+
+
+def build_settings(options: PlanOptions, contact_zone: str) -> tuple[Settings, list[str]]:
+    """Check the planning options and build the Settings."""
+    country, warnings = parse_country(options.country, contact_zone)
+    settings = Settings(
+        business_hours=parse_hours("--hours", options.hours),
+        country=country,
+        check_in_after=options.check_in_after,
+        alarm_minutes=parse_alarm(options.alarm),
+    )
+    return settings, warnings
+
+
+def parse_alarm(text: str) -> int | None:
+    """Read ``--alarm``: minutes before the step (0-1440), or ``none``."""
+    if text.strip().lower() == "none":
+        return None
+    try:
+        minutes = int(text.strip())
+    except ValueError:
+        raise InputError("--alarm", text, "is not a number of minutes or 'none'") from None
+    if not 0 <= minutes <= DEFAULTS.max_alarm_minutes:
+        raise InputError("--alarm", text, f"must be 0 to {DEFAULTS.max_alarm_minutes} minutes")
+    return minutes
+
+
+def parse_country(text: str | None, contact_zone: str) -> tuple[str | None, list[str]]:
+    """Read ``--country`` (a code, or ``none``); without it, infer it from the contact's zone.
+
+    Returns:
+        The country code or None, and warnings (e.g. no holidays known for the zone).
+    """
+    from icsfollow.workdays import holiday_lookup
+
+    if text is not None and text.strip().lower() == "none":
+        return None, []
+    code = text.strip().upper() if text is not None else country_of_zone(contact_zone)
+    if code is None:
+        return None, [f"no country for {contact_zone}: public holidays are not skipped"]
+    try:
+        holiday_lookup(code)
+    except NotImplementedError:
+        if text is not None:
+            raise InputError(
+                "--country", text, "is not a country code the holidays data knows"
+            ) from None
+        return None, [f"no public holidays known for {code}: they are not skipped"]
+    return code, []
+
+
+def _flag(field: str) -> str:
+    return "--" + field.replace("_", "-")
+
+
+def _check_agency_only(options: PlanOptions, context: Context) -> None:
+    if context is Context.AGENCY:
+        return
+    if options.recruiter:
+        raise InputError("--recruiter", options.recruiter, "is for --context agency only")
+    if options.agency_name:
+        raise InputError("--agency-name", options.agency_name, "is for --context agency only")
+
+
+def _recruiter(options: PlanOptions) -> Person | None:
+    return parse_person("--recruiter", options.recruiter) if options.recruiter else None
+
+
+def _with_feedback_by(interview: Interview, options: PlanOptions, now: datetime) -> Interview:
+    if not options.feedback_by:
+        return interview
+    zone = interview.candidate_zone
+    day = parse_date("--feedback-by", options.feedback_by, zone, now, options.dayfirst)
+    if day < to_local(interview.start, zone).date():
+        raise InputError("--feedback-by", options.feedback_by, "is before the interview")
+    return replace(interview, feedback_by=day)

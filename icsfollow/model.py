@@ -1,0 +1,89 @@
+"""Plain immutable values passed between the layers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from icsfollow.rules import DEFAULTS, Context, StepKind
+
+__all__ = ["Interview", "Person", "Plan", "PlannedStep", "Settings"]
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the candidate deals with; ``email`` only if it was given to them."""
+
+    name: str
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Interview:
+    """What happened: when, with whom, through whom.
+
+    ``start`` is an aware datetime; zones are IANA names.
+    """
+
+    start: datetime
+    context: Context
+    candidate_zone: str
+    contact_zone: str
+    duration: timedelta = timedelta(minutes=DEFAULTS.duration_minutes)
+    candidate: str = ""
+    company: str = ""
+    role: str = ""
+    interviewers: tuple[Person, ...] = ()
+    recruiter: Person | None = None
+    agency: str = ""
+    feedback_by: date | None = None
+    phone_ok: bool = False
+    linkedin_ok: bool = False
+
+    @property
+    def end(self) -> datetime:
+        """The interview's end, ``T1``."""
+        return self.start + self.duration
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to plan: business hours in the contact's zone, holidays, check-in, alarm."""
+
+    business_hours: tuple[time, time] = DEFAULTS.business_hours
+    country: str | None = None
+    check_in_after: int = DEFAULTS.check_in_after
+    alarm_minutes: int | None = DEFAULTS.alarm_minutes
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    """One step of the plan, placed in time.
+
+    Timed steps have aware UTC ``start``/``end``; all-day steps have dates with an
+    exclusive ``end``. ``moved_by`` names the days (weekends, holidays) that pushed
+    the step later.
+    """
+
+    step_id: str
+    kind: StepKind
+    start: datetime | date
+    end: datetime | date
+    deadline: datetime | None = None
+    moved_by: tuple[tuple[date, str], ...] = ()
+
+    @property
+    def is_all_day(self) -> bool:
+        """True for the quiet period's all-day span."""
+        return self.kind is StepKind.ALL_DAY
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The scheduler's answer: the steps, and what the user should be warned of."""
+
+    interview: Interview
+    settings: Settings
+    now: datetime
+    steps: tuple[PlannedStep, ...]
+    warnings: tuple[str, ...] = field(default=())

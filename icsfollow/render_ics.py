@@ -1,0 +1,93 @@
+"""Planned steps into iCalendar bytes, with icalendar 7's builders."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timedelta
+
+from icalendar import CLASS, TRANSP, Alarm, Calendar, Event
+
+from icsfollow import __version__
+from icsfollow.describe import StepText, describe_step
+from icsfollow.model import Interview, Plan, PlannedStep
+from icsfollow.zones import UTC
+
+__all__ = ["PRODID", "render_calendar", "step_uid"]
+
+PRODID = f"-//icsfollow//icsfollow {__version__}//EN"
+
+
+def render_calendar(plan: Plan) -> bytes:
+    """Render a plan as an .ics file that every calendar imports.
+
+    Args:
+        plan: The scheduler's plan.
+
+    Returns:
+        The iCalendar bytes (UTF-8, CRLF, folded by icalendar).
+    """
+    calendar = Calendar.new(
+        prodid=PRODID,
+        calscale="GREGORIAN",
+        method="PUBLISH",
+        uid=_digest(_identity(plan.interview)) + "@icsfollow",
+    )
+    for step in plan.steps:
+        calendar.add_component(render_event(plan, step))
+    ics: bytes = calendar.to_ical()
+    return ics
+
+
+def render_event(plan: Plan, step: PlannedStep) -> Event:
+    """Build the VEVENT of one step."""
+    text = describe_step(plan, step)
+    event: Event = Event.new(
+        uid=step_uid(plan, step, text),
+        stamp=plan.now.astimezone(UTC).replace(microsecond=0),
+        start=_utc(step.start),
+        end=_utc(step.end),
+        summary=text.summary,
+        description=text.description,
+        classification=CLASS.PRIVATE,
+        transparency=TRANSP.TRANSPARENT,
+        sequence=0,
+    )
+    event.add("X-MICROSOFT-CDO-BUSYSTATUS", "FREE")
+    event.add("X-ICSFOLLOW-STEP", step.step_id)
+    minutes = plan.settings.alarm_minutes
+    if minutes is not None and not step.is_all_day:
+        alarm = Alarm.new_display(description=text.alarm, trigger=timedelta(minutes=-minutes))
+        event.add_component(alarm)
+    return event
+
+
+def step_uid(plan: Plan, step: PlannedStep, text: StepText) -> str:
+    """A UID that stays the same while the step's times and text do.
+
+    It hashes the interview's identity, the step id and the step's own content,
+    never the time of the run.
+    """
+    alarm = plan.settings.alarm_minutes if not step.is_all_day else None
+    content = (
+        _identity(plan.interview),
+        step.step_id,
+        step.start.isoformat(),
+        step.end.isoformat(),
+        text.summary,
+        text.description,
+        str(alarm),
+    )
+    return _digest(*content) + "@icsfollow"
+
+
+def _identity(interview: Interview) -> str:
+    start = interview.start.astimezone(UTC).isoformat()
+    return "\x1f".join((start, interview.context.value, interview.company, interview.role))
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _utc(value: datetime | date) -> datetime | date:
+    return value.astimezone(UTC) if isinstance(value, datetime) else value

@@ -1,0 +1,92 @@
+"""Time zones: names, local instants and the contact's country."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date, datetime, time, timedelta
+from functools import cache
+
+import pytz
+from pytz.tzinfo import BaseTzInfo
+
+__all__ = [
+    "country_of_zone",
+    "format_local",
+    "gap_around",
+    "get_zone",
+    "local_instant",
+    "suggest_zones",
+    "to_local",
+]
+
+UTC = pytz.utc
+
+
+@cache
+def get_zone(name: str) -> BaseTzInfo:
+    """Return the pytz zone for an IANA name.
+
+    Raises:
+        pytz.UnknownTimeZoneError: If the name is not a zone.
+    """
+    return pytz.timezone(name)
+
+
+def suggest_zones(name: str, limit: int = 3) -> list[str]:
+    """Return the real zone names closest to a mistyped one."""
+    by_lower = {zone.lower(): zone for zone in pytz.common_timezones}
+    matches = difflib.get_close_matches(name.lower(), list(by_lower), n=limit, cutoff=0.6)
+    return [by_lower[match] for match in matches]
+
+
+@cache
+def _zone_countries() -> dict[str, str]:
+    return {zone: code for code, zones in pytz.country_timezones.items() for zone in zones}
+
+
+def country_of_zone(zone: str) -> str | None:
+    """Return the ISO country code a zone belongs to, or None (e.g. for UTC)."""
+    return _zone_countries().get(zone)
+
+
+def to_local(instant: datetime, zone: str) -> datetime:
+    """Show an aware instant on a zone's wall clock."""
+    return instant.astimezone(get_zone(zone))
+
+
+def local_instant(day: date, wall: time, zone: str) -> datetime:
+    """Return the UTC instant of a wall-clock time on a day, for computed times.
+
+    A time in a spring-forward gap moves to the first instant after the gap; an
+    ambiguous one takes the earlier instant.
+    """
+    tz = get_zone(zone)
+    naive = datetime.combine(day, wall)
+    try:
+        return tz.localize(naive, is_dst=None).astimezone(UTC)
+    except pytz.AmbiguousTimeError:
+        return min(tz.localize(naive, is_dst=flag) for flag in (True, False)).astimezone(UTC)
+    except pytz.NonExistentTimeError:
+        return gap_around(naive, zone)[1]
+
+
+def gap_around(naive: datetime, zone: str) -> tuple[datetime, datetime]:
+    """Return the UTC instants just before and at the end of the gap holding ``naive``."""
+    tz = get_zone(zone)
+    low, high = sorted(tz.localize(naive, is_dst=flag).astimezone(UTC) for flag in (True, False))
+    before = tz.normalize(low).utcoffset()
+    minutes = int((high - low).total_seconds() // 60)
+    lo, hi = 0, minutes
+    while hi - lo > 1:
+        middle = (lo + hi) // 2
+        if tz.normalize(low + timedelta(minutes=middle)).utcoffset() == before:
+            lo = middle
+        else:
+            hi = middle
+    return low + timedelta(minutes=lo), low + timedelta(minutes=hi)
+
+
+def format_local(instant: datetime, zone: str) -> str:
+    """Format an instant for people, on the zone's wall clock: ``Tue 12 May 2026 12:00 EDT``."""
+    local = to_local(instant, zone)
+    return f"{local:%a %d %b %Y %H:%M} {local.tzname()}"
