@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import click
 
@@ -128,8 +129,8 @@ def plan(when: str, output: str | None, force: bool, now_text: str | None, **raw
             click.echo(f"Warning: {warning}", err=True)
         path = Path(output or default_file_name(result.plan.interview))
         if to_stdout:
-            stdout: BinaryIO = click.get_binary_stream("stdout")
-            stdout.write(result.ics)
+            sys.stdout.buffer.write(result.ics)
+            sys.stdout.flush()
         else:
             write_atomically(path, result.ics, force=force)
     for line in format_plan(result.plan):
