@@ -1,35 +1,20 @@
-"""The command line: parse, call the library, write. Nothing else."""
+"""``icsfollow plan``: parse the options, call the library, write the file."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
-from icsfollow import __version__
+from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 
-__all__ = ["cli", "main"]
-
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+__all__ = ["plan"]
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, "--version", prog_name="icsfollow")
-def cli() -> None:
-    """Plan an interview's follow-up as an .ics file for any calendar.
-
-    \b
-    Example:
-        icsfollow plan "2026-11-24 14:00" --context direct --company Acme
-    """
-
-
-@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("when")
 @click.option(
     "--context",
@@ -122,7 +107,7 @@ def plan(when: str, output: str | None, force: bool, now_text: str | None, **raw
     from icsfollow.summary import IMPORT_HINT, format_plan
 
     to_stdout = output == "-"
-    with _errors_as_click():
+    with errors_as_click():
         tz = raw.pop("tz") or _system_zone()
         result = make_plan(PlanOptions(when=when, tz=tz, **raw), _now(now_text))
         for warning in result.warnings:
@@ -155,22 +140,3 @@ def _system_zone() -> str:
         click.echo("Warning: could not find the system's time zone; using UTC (set --tz)", err=True)
         return "UTC"
     return zone
-
-
-@contextmanager
-def _errors_as_click() -> Iterator[None]:
-    """Turn the core's InputError into click's usage error (exit 2), others into exit 1."""
-    from icsfollow.errors import IcsFollowError, InputError
-
-    try:
-        yield
-    except InputError as error:
-        hint = f"'{error.option}'"
-        raise click.BadParameter(f"{error.value!r} {error.reason}", param_hint=hint) from None
-    except IcsFollowError as error:
-        raise click.ClickException(str(error)) from None
-
-
-def main() -> None:
-    """Run the command line (the ``icsfollow`` script)."""
-    cli(prog_name="icsfollow")

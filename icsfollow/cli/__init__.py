@@ -1,0 +1,30 @@
+"""The command line: parse, call the library, write. Nothing else."""
+
+from __future__ import annotations
+
+import click
+
+from icsfollow import __version__
+from icsfollow.cli.common import CONTEXT_SETTINGS
+from icsfollow.cli.plan import plan
+
+__all__ = ["cli", "main"]
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version", prog_name="icsfollow")
+def cli() -> None:
+    """Plan an interview's follow-up as an .ics file for any calendar.
+
+    \b
+    Example:
+        icsfollow plan "2026-11-24 14:00" --context direct --company Acme
+    """
+
+
+cli.add_command(plan)
+
+
+def main() -> None:
+    """Run the command line (the ``icsfollow`` script)."""
+    cli(prog_name="icsfollow")
