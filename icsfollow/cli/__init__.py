@@ -7,6 +7,7 @@ import click
 from icsfollow import __version__
 from icsfollow.cli.common import CONTEXT_SETTINGS
 from icsfollow.cli.plan import plan
+from icsfollow.cli.rules import rules
 
 __all__ = ["cli", "main"]
 
@@ -23,6 +24,7 @@ def cli() -> None:
 
 
 cli.add_command(plan)
+cli.add_command(rules)
 
 
 def main() -> None:
