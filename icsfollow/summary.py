@@ -1,47 +1,110 @@
-"""The plan as people read it in a terminal."""
+"""The plan as people read it in a terminal: a day-by-day timeline within 80 columns."""
 
 from __future__ import annotations
 
+import textwrap
+from dataclasses import dataclass
 from datetime import date, datetime
+
+import click
 
 from icsfollow.describe import describe_step
 from icsfollow.model import Plan, PlannedStep
+from icsfollow.rules import StepKind
 from icsfollow.zones import format_local, to_local
 
-__all__ = ["IMPORT_HINT", "format_plan", "step_when"]
+__all__ = ["IMPORT_HINT", "Style", "format_timeline"]
 
+WIDTH = 80
 IMPORT_HINT = (
-    "Import it: Google Calendar (desktop browser) Settings > Import & export; "
-    "Outlook File > Open & Export > Import/Export; Apple Calendar File > Import; "
+    "Import it: Google Calendar (in a desktop browser) Settings > Import & export;\n"
+    "Outlook File > Open & Export > Import/Export; Apple Calendar File > Import;\n"
     "Thunderbird Events and Tasks > Import."
 )
 
 
-def step_when(plan: Plan, step: PlannedStep) -> str:
-    """A step's time on the candidate's clock (and the contact's, when different)."""
-    if not isinstance(step.start, datetime) or not isinstance(step.end, datetime):
-        assert isinstance(step.start, date) and isinstance(step.end, date)
-        return f"{step.start:%a %d %b} up to {step.end:%a %d %b} (all day)"
-    zone, contact_zone = plan.interview.candidate_zone, plan.interview.contact_zone
-    when = f"{format_local(step.start, zone)}-{to_local(step.end, zone):%H:%M}"
-    if contact_zone != zone:
-        when += f" ({to_local(step.start, contact_zone):%a %H:%M %Z} theirs)"
-    return when
+@dataclass(frozen=True)
+class Style:
+    """How to draw: colour and symbols for a terminal, plain ASCII otherwise."""
+
+    color: bool = False
+
+    def marker(self, kind: StepKind) -> str:
+        """The marker of a kind of step."""
+        fancy = {StepKind.CONTACT: "☎", StepKind.OWN: "✎", StepKind.ALL_DAY: "☾"}
+        plain = {StepKind.CONTACT: ">", StepKind.OWN: "*", StepKind.ALL_DAY: "~"}
+        symbol = (fancy if self.color else plain)[kind]
+        colors = {StepKind.CONTACT: "yellow", StepKind.OWN: "cyan", StepKind.ALL_DAY: "blue"}
+        return self.paint(symbol, fg=colors[kind])
+
+    def paint(self, text: str, **styles: str | bool) -> str:
+        """Colour text when colour is on."""
+        return click.style(text, **styles) if self.color else text  # type: ignore[arg-type]
 
 
-def format_plan(plan: Plan) -> list[str]:
-    """Return the plan's lines: one per step, in time order, with deadlines."""
-    zone = plan.interview.candidate_zone
-    lines = [f"Interview: {format_local(plan.interview.start, zone)}"]
+def format_timeline(plan: Plan, style: Style) -> list[str]:
+    """Return the plan as a timeline: a header per date, then its steps in time order."""
+    interview, zone = plan.interview, plan.interview.candidate_zone
+    lines = [style.paint(line, bold=True) for line in textwrap.wrap(_title(plan), WIDTH)]
+    if interview.contact_zone != zone:
+        note = f"Times are yours ({zone}); theirs ({interview.contact_zone}) in brackets."
+        lines += textwrap.wrap(note, WIDTH)
+    last_header = ""
     for step in sorted(plan.steps, key=lambda step: _sort_key(plan, step)):
-        text = describe_step(plan, step)
-        lines.append(f"  {step_when(plan, step)}  {text.summary}")
-        if step.deadline is not None:
-            lines.append(f"      deadline {format_local(step.deadline, zone)}")
+        header = _header(plan, step)
+        if header != last_header:
+            lines += ["", style.paint(header, bold=True, underline=True)]
+            last_header = header
+        lines += _step_lines(plan, step, style)
     return lines
 
 
-def _sort_key(plan: Plan, step: PlannedStep) -> str:
+def _title(plan: Plan) -> str:
+    interview = plan.interview
+    what = interview.company or "your interview"
+    context = "direct hire" if interview.context.value == "direct" else "agency"
+    when = format_local(interview.start, interview.candidate_zone)
+    return f"Follow-up for {what} ({context}), interview {when}"
+
+
+def _header(plan: Plan, step: PlannedStep) -> str:
     if isinstance(step.start, datetime):
-        return to_local(step.start, plan.interview.candidate_zone).isoformat()
-    return step.start.isoformat() + "T00"
+        return f"{to_local(step.start, plan.interview.candidate_zone):%a %d %b %Y}"
+    assert isinstance(step.end, date)
+    last = date.fromordinal(step.end.toordinal() - 1)
+    return f"{step.start:%a %d %b} to {last:%a %d %b %Y}"
+
+
+def _step_lines(plan: Plan, step: PlannedStep, style: Style) -> list[str]:
+    summary = describe_step(plan, step).summary
+    lead = f"  {_clock(plan, step)} {style.marker(step.kind)} "
+    width = WIDTH - len(click.unstyle(lead))
+    wrapped = textwrap.wrap(summary, width) or [""]
+    indent = " " * len(click.unstyle(lead))
+    lines = [lead + wrapped[0]] + [indent + more for more in wrapped[1:]]
+    notes = []
+    if step.deadline is not None:
+        notes.append(f"deadline {format_local(step.deadline, plan.interview.candidate_zone)}")
+    if step.moved_by:
+        notes.append("skips " + ", ".join(f"{d:%a %d %b} ({why})" for d, why in step.moved_by))
+    for note in notes:
+        lines += [indent + part for part in textwrap.wrap(note, width)]
+    return lines
+
+
+def _clock(plan: Plan, step: PlannedStep) -> str:
+    if not isinstance(step.start, datetime) or not isinstance(step.end, datetime):
+        return "all day".ljust(11)
+    zone, theirs = plan.interview.candidate_zone, plan.interview.contact_zone
+    clock = f"{to_local(step.start, zone):%H:%M}-{to_local(step.end, zone):%H:%M}"
+    if theirs != zone:
+        clock += f" ({to_local(step.start, theirs):%H:%M %Z})"
+    return clock
+
+
+def _sort_key(plan: Plan, step: PlannedStep) -> tuple[date, int, str]:
+    if isinstance(step.start, datetime):
+        local = to_local(step.start, plan.interview.candidate_zone)
+        return local.date(), 1, local.strftime("%H:%M")
+    assert isinstance(step.start, date)
+    return step.start, 0, ""

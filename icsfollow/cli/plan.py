@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -104,7 +105,7 @@ def plan(when: str, output: str | None, force: bool, now_text: str | None, **raw
     from icsfollow.api import default_file_name, make_plan
     from icsfollow.inputs import PlanOptions
     from icsfollow.output import write_atomically
-    from icsfollow.summary import IMPORT_HINT, format_plan
+    from icsfollow.summary import IMPORT_HINT, Style, format_timeline
 
     to_stdout = output == "-"
     with errors_as_click():
@@ -118,11 +119,17 @@ def plan(when: str, output: str | None, force: bool, now_text: str | None, **raw
             sys.stdout.flush()
         else:
             write_atomically(path, result.ics, force=force)
-    for line in format_plan(result.plan):
-        click.echo(line, err=to_stdout)
+    style = Style(color=_wants_color(to_stdout))
+    for line in format_timeline(result.plan, style):
+        click.echo(line, err=to_stdout, color=style.color)
     if not to_stdout:
         click.echo(f"Wrote {path}")
         click.echo(IMPORT_HINT)
+
+
+def _wants_color(to_stderr: bool) -> bool:
+    stream = click.get_text_stream("stderr" if to_stderr else "stdout")
+    return stream.isatty() and "NO_COLOR" not in os.environ
 
 
 def _now(text: str | None) -> datetime:
