@@ -128,7 +128,7 @@ def plan(when: str, output: str | None, force: bool, now_text: str | None, **raw
 
 
 def _wants_color(to_stderr: bool) -> bool:
-    stream = click.get_text_stream("stderr" if to_stderr else "stdout")
+    stream = sys.stderr if to_stderr else sys.stdout
     return stream.isatty() and "NO_COLOR" not in os.environ
 
 
