@@ -30,6 +30,7 @@ PERSON = re.compile(r"^(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?$")
 HOURS = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*-\s*(\d{1,2})(?::(\d{2}))?$")
 DEFAULT_A = datetime(2000, 1, 1, 0, 0)
 DEFAULT_B = datetime(2004, 2, 2, 13, 37)
+NAMED_TIMES = re.compile(r"\b(noon|midnight)\b", re.IGNORECASE)
 DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
@@ -182,20 +183,29 @@ def _parse_free(
     relative = RELATIVE.match(text)
     if relative:
         base = local_now + timedelta(days=DAY_OFFSETS[relative[1].lower()])
-        rest = relative[2]
-        first = _dateutil(option, text, rest, base.replace(hour=0, minute=0), dayfirst)
-        second = _dateutil(option, text, rest, base.replace(hour=13, minute=37), dayfirst)
-        if not rest or (first.hour, first.minute) != (second.hour, second.minute):
+        if not relative[2]:
             raise InputError(option, text, "needs a time of day, e.g. 'today 14:00'")
-        return first.replace(year=base.year, month=base.month, day=base.day)
-    first = _dateutil(option, text, text, DEFAULT_A, dayfirst)
+        parsed = _with_time(option, text, relative[2], base.replace(hour=0, minute=0), dayfirst)
+        return parsed.replace(year=base.year, month=base.month, day=base.day)
+    if need_time:
+        first = _with_time(option, text, text, DEFAULT_A, dayfirst)
+    else:
+        first = _dateutil(option, text, text, DEFAULT_A, dayfirst)
     second = _dateutil(option, text, text, DEFAULT_B, dayfirst)
-    if need_time and (first.hour, first.minute) != (second.hour, second.minute):
-        raise InputError(option, text, "needs a time of day, e.g. 'Nov 24 2pm'")
     if (first.month, first.day) != (second.month, second.day):
         first = first.replace(year=local_now.year, month=local_now.month, day=local_now.day)
     elif first.year != second.year:
         first = _nearest_year(option, text, first, local_now)
+    return first
+
+
+def _with_time(option: str, text: str, value: str, default: datetime, dayfirst: bool) -> datetime:
+    """Parse ``value`` and insist that it names an hour (minutes default to 0)."""
+    first = _dateutil(option, text, value, default.replace(hour=0, minute=0), dayfirst)
+    second = _dateutil(option, text, value, default.replace(hour=13, minute=37), dayfirst)
+    if first.hour != second.hour:
+        example = "today 14:00" if RELATIVE.match(text) else "Nov 24 2pm"
+        raise InputError(option, text, f"needs a time of day, e.g. '{example}'")
     return first
 
 
@@ -207,9 +217,13 @@ def _dateutil(option: str, text: str, value: str, default: datetime, dayfirst: b
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UnknownTimezoneWarning)
-            return parse(value, default=default, dayfirst=dayfirst)
+            return parse(NAMED_TIMES.sub(_named_time, value), default=default, dayfirst=dayfirst)
     except (ParserError, ValueError, OverflowError, TypeError):
         raise InputError(option, text, "is not a date and time I can read") from None
+
+
+def _named_time(match: re.Match[str]) -> str:
+    return "12:00" if match[1].lower() == "noon" else "00:00"
 
 
 def _nearest_year(option: str, text: str, parsed: datetime, local_now: datetime) -> datetime:
