@@ -16,7 +16,13 @@ from icsfollow.rules import (
 )
 from icsfollow.zones import format_local, to_local
 
-__all__ = ["StepText", "describe_step", "join_names", "thank_you_subject"]
+__all__ = [
+    "StepText",
+    "describe_step",
+    "format_skipped",
+    "join_names",
+    "thank_you_subject",
+]
 
 NOTICE = "icsfollow never contacts anyone: each step is yours to do, or to skip."
 
@@ -69,7 +75,9 @@ def describe_step(plan: Plan, step: PlannedStep) -> StepText:
     if step.step_id == "thank-you-email":
         parts.append("Draft:\n" + _draft(interview, fields))
     if step.step_id == "quiet-period":
-        parts.append("\n".join(f"- {dont}" for dont in QUIET_PERIOD_DONTS))
+        parts[0] += "".join(f"\n- {dont}" for dont in QUIET_PERIOD_DONTS)
+    if step.step_id == "check-in" and interview.feedback_by is not None:
+        parts.append(f"Feedback was promised by {interview.feedback_by:%a %d %b %Y}.")
     parts.append(_timing(plan, step))
     parts.append("Why: " + " ".join(f'"{quote}"' for quote in rule.why) + f" ({ARTICLE})")
     parts.append(_interview_line(interview))
@@ -104,8 +112,7 @@ def _timing(plan: Plan, step: PlannedStep) -> str:
     if step.deadline is not None:
         lines.append(f"Deadline: {format_local(step.deadline, interview.candidate_zone)}")
     if step.moved_by:
-        passed = ", ".join(f"{day:%a %d %b} ({why})" for day, why in step.moved_by)
-        lines.append(f"Moved past: {passed}")
+        lines.append(f"Skips: {format_skipped(step.moved_by)}")
     return "\n".join(lines)
 
 
@@ -115,7 +122,14 @@ def _span_text(step: PlannedStep) -> str:
 
 
 def _times(start: datetime, end: datetime, zone: str) -> str:
-    return f"{format_local(start, zone)} to {to_local(end, zone):%H:%M}"
+    return f"{to_local(start, zone):%a %d %b %Y %H:%M}-{to_local(end, zone):%H:%M %Z}"
+
+
+def format_skipped(days: tuple[tuple[date, str], ...]) -> str:
+    """Name the days a step skips: ``Fri 03 Jul: Independence Day; Sat 04 Jul``."""
+    return "; ".join(
+        f"{day:%a %d %b}" + ("" if why == f"{day:%A}" else f": {why}") for day, why in days
+    )
 
 
 def _interview_line(interview: Interview) -> str:

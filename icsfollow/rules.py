@@ -194,7 +194,7 @@ STEP_RULES: tuple[StepRule, ...] = (
         timing="every day after the interview day, up to (not including) the check-in day",
         summary={ctx: "Quiet period: no follow-up with {company}" for ctx in BOTH},
         todo={
-            ctx: "Wait. Too much follow-up can be as detrimental as no follow-up.\nDo not:"
+            ctx: "Wait. Too much follow-up can be as detrimental as no follow-up. Do not:"
             for ctx in BOTH
         },
         why=(

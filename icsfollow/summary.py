@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import click
 
-from icsfollow.describe import describe_step
+from icsfollow.describe import describe_step, format_skipped
 from icsfollow.model import Plan, PlannedStep
 from icsfollow.rules import StepKind
 from icsfollow.zones import format_local, to_local
@@ -86,7 +86,7 @@ def _step_lines(plan: Plan, step: PlannedStep, style: Style) -> list[str]:
     if step.deadline is not None:
         notes.append(f"deadline {format_local(step.deadline, plan.interview.candidate_zone)}")
     if step.moved_by:
-        notes.append("skips " + ", ".join(f"{d:%a %d %b} ({why})" for d, why in step.moved_by))
+        notes.append(f"skips {format_skipped(step.moved_by)}")
     for note in notes:
         lines += [indent + part for part in textwrap.wrap(note, width)]
     return lines
