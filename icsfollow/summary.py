@@ -56,7 +56,8 @@ def format_timeline(plan: Plan, style: Style) -> list[str]:
             lines += ["", style.paint(header, bold=True, underline=True)]
             last_header = header
         lines += _step_lines(plan, step, style)
-    return lines
+    legend = (StepKind.OWN, "your task"), (StepKind.CONTACT, "contact"), (StepKind.ALL_DAY, "wait")
+    return [*lines, "", "   ".join(f"{style.marker(kind)} {text}" for kind, text in legend)]
 
 
 def _title(plan: Plan) -> str:

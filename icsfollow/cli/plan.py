@@ -83,13 +83,16 @@ __all__ = ["plan"]
     help="Where to write (default: followup-<company>-<date>.ics; -: stdout).",
 )
 @click.option("--force", is_flag=True, help="Replace an existing file.")
+@click.option("--dry-run", is_flag=True, help="Show the plan; write nothing.")
 @click.option(
     "--now",
     "now_text",
     metavar="DATETIME",
     help="The reference now, ISO 8601 with offset or Z (default: the clock).",
 )
-def plan(when: str, output: str | None, force: bool, now_text: str | None, **raw: Any) -> None:
+def plan(
+    when: str, output: str | None, force: bool, dry_run: bool, now_text: str | None, **raw: Any
+) -> None:
     """Plan the follow-up of one interview and write it as an .ics file.
 
     WHEN is the interview's start in your zone: "2026-11-24 14:00", "Nov 24 2pm",
@@ -107,7 +110,7 @@ def plan(when: str, output: str | None, force: bool, now_text: str | None, **raw
     from icsfollow.output import write_atomically
     from icsfollow.summary import IMPORT_HINT, Style, format_timeline
 
-    to_stdout = output == "-"
+    to_stdout = output == "-" and not dry_run
     with errors_as_click():
         tz = raw.pop("tz") or _system_zone()
         result = make_plan(PlanOptions(when=when, tz=tz, **raw), _now(now_text))
@@ -117,12 +120,12 @@ def plan(when: str, output: str | None, force: bool, now_text: str | None, **raw
         if to_stdout:
             sys.stdout.buffer.write(result.ics)
             sys.stdout.flush()
-        else:
+        elif not dry_run:
             write_atomically(path, result.ics, force=force)
     style = Style(color=_wants_color(to_stdout))
     for line in format_timeline(result.plan, style):
         click.echo(line, err=to_stdout, color=style.color)
-    if not to_stdout:
+    if not (to_stdout or dry_run):
         click.echo(f"Wrote {path}")
         click.echo(IMPORT_HINT)
 

@@ -1,0 +1,75 @@
+"""The README stays true: its examples run as written and its --help copy matches."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from icsfollow.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def console_examples() -> list[tuple[str, str]]:
+    """Each ``$ icsfollow …`` line of a console block, with the output printed under it."""
+    examples = []
+    for kind, body in FENCE.findall(README):
+        if kind != "console":
+            continue
+        for chunk in re.split(r"^(?=\$ )", body, flags=re.MULTILINE):
+            if chunk.startswith("$ icsfollow"):
+                command, _, output = chunk.partition("\n")
+                examples.append((command[2:], output))
+    return examples
+
+
+def bash_commands() -> list[str]:
+    return [body.strip() for kind, body in FENCE.findall(README) if kind == "bash"]
+
+
+def run(command: str) -> str:
+    args = shlex.split(command)[1:]
+    result = CliRunner().invoke(
+        cli, args, terminal_width=80, prog_name="icsfollow", catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.mark.parametrize(("command", "output"), console_examples())
+def test_console_example_prints_what_the_readme_shows(command: str, output: str) -> None:
+    assert run(command) == output
+
+
+def test_readme_has_console_examples_for_both_contexts() -> None:
+    commands = " ".join(command for command, _ in console_examples())
+    assert "--context direct" in commands
+    assert "--context agency" in commands
+    assert "plan --help" in commands
+
+
+def test_quick_start_plan_command_runs() -> None:
+    install_and_plan = bash_commands()[0]
+    plan_command = install_and_plan.split(" && ")[-1]
+    assert plan_command.startswith("icsfollow plan ")
+    run(plan_command)
+    assert Path("followup-acme-2026-11-24.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    test_command = bash_commands()[1]
+    assert test_command.endswith("python -m pytest")
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_command in ci_lines
