@@ -6,6 +6,7 @@ import click
 
 from icsfollow import __version__
 from icsfollow.cli.common import CONTEXT_SETTINGS
+from icsfollow.cli.config import config
 from icsfollow.cli.plan import plan
 from icsfollow.cli.rules import rules
 
@@ -17,14 +18,18 @@ __all__ = ["cli", "main"]
 def cli() -> None:
     """Plan an interview's follow-up as an .ics file for any calendar.
 
+    Set your name, zone and country once with 'icsfollow config init'.
+
     \b
-    Example:
+    Examples:
         icsfollow plan "2026-11-24 14:00" --context direct --company Acme
+        icsfollow config init
     """
 
 
 cli.add_command(plan)
 cli.add_command(rules)
+cli.add_command(config)
 
 
 def main() -> None:

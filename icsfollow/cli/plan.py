@@ -11,16 +11,18 @@ from typing import Any
 import click
 
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
+from icsfollow.cli.config import ConfiguredCommand
 
 __all__ = ["plan"]
 
 
-@click.command(context_settings=CONTEXT_SETTINGS)
+@click.command(cls=ConfiguredCommand, context_settings=CONTEXT_SETTINGS)
 @click.argument("when")
 @click.option(
     "--context",
     type=click.Choice(["direct", "agency"]),
     required=True,
+    envvar="ICSFOLLOW_CONTEXT",
     help="direct: interviewed with the company; agency: placed by a recruiter.",
 )
 @click.option(
@@ -28,12 +30,22 @@ __all__ = ["plan"]
     type=click.IntRange(1, 720),
     default=60,
     show_default=True,
+    envvar="ICSFOLLOW_DURATION",
     metavar="MINUTES",
     help="How long the interview lasted.",
 )
-@click.option("--tz", metavar="ZONE", help="Your IANA zone (default: the system's).")
-@click.option("--their-tz", metavar="ZONE", help="The contact's zone (default: --tz).")
-@click.option("--name", default="", help="Your name, for 'Thank you from <name>'.")
+@click.option(
+    "--tz", envvar="ICSFOLLOW_TZ", metavar="ZONE", help="Your IANA zone (default: the system's)."
+)
+@click.option(
+    "--their-tz",
+    envvar="ICSFOLLOW_THEIR_TZ",
+    metavar="ZONE",
+    help="The contact's zone (default: --tz).",
+)
+@click.option(
+    "--name", default="", envvar="ICSFOLLOW_NAME", help="Your name, for 'Thank you from <name>'."
+)
 @click.option("--company", default="", help="The company you interviewed with.")
 @click.option("--role", default="", help="The role you interviewed for.")
 @click.option(
@@ -52,11 +64,13 @@ __all__ = ["plan"]
     "--hours",
     default="09:00-17:00",
     show_default=True,
+    envvar="ICSFOLLOW_HOURS",
     metavar="HH:MM-HH:MM",
     help="The contact's business hours, in --their-tz.",
 )
 @click.option(
     "--country",
+    envvar="ICSFOLLOW_COUNTRY",
     metavar="CODE|none",
     help="Holiday country (default: from --their-tz; none: no holidays).",
 )
@@ -65,6 +79,7 @@ __all__ = ["plan"]
     type=click.IntRange(1, 15),
     default=3,
     show_default=True,
+    envvar="ICSFOLLOW_CHECK_IN_AFTER",
     metavar="N",
     help="Working days without word before the check-in.",
 )
@@ -72,15 +87,25 @@ __all__ = ["plan"]
     "--alarm",
     default="15",
     show_default=True,
+    envvar="ICSFOLLOW_ALARM",
     metavar="MINUTES|none",
     help="Reminder before each timed step (0-1440), or none.",
 )
-@click.option("--dayfirst", is_flag=True, help="Read 01/02 as 1 February.")
+@click.option(
+    "--dayfirst", is_flag=True, envvar="ICSFOLLOW_DAYFIRST", help="Read 01/02 as 1 February."
+)
 @click.option(
     "-o",
     "--output",
     metavar="PATH|-",
-    help="Where to write (default: followup-<company>-<date>.ics; -: stdout).",
+    help="Where to write (default: followup-<company>-<date>.ics in --output-dir; -: stdout).",
+)
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="ICSFOLLOW_OUTPUT_DIR",
+    metavar="DIR",
+    help="The folder for the default file name (default: the current folder).",
 )
 @click.option("--force", is_flag=True, help="Replace an existing file.")
 @click.option("--dry-run", is_flag=True, help="Show the plan; write nothing.")
@@ -91,7 +116,13 @@ __all__ = ["plan"]
     help="The reference now, ISO 8601 with offset or Z (default: the clock).",
 )
 def plan(
-    when: str, output: str | None, force: bool, dry_run: bool, now_text: str | None, **raw: Any
+    when: str,
+    output: str | None,
+    output_dir: Path | None,
+    force: bool,
+    dry_run: bool,
+    now_text: str | None,
+    **raw: Any,
 ) -> None:
     """Plan the follow-up of one interview and write it as an .ics file.
 
@@ -116,7 +147,7 @@ def plan(
         result = make_plan(PlanOptions(when=when, tz=tz, **raw), _now(now_text))
         for warning in result.warnings:
             click.echo(f"Warning: {warning}", err=True)
-        path = Path(output or default_file_name(result.plan.interview))
+        path = _target(output, output_dir, default_file_name(result.plan.interview))
         if to_stdout:
             sys.stdout.buffer.write(result.ics)
             sys.stdout.flush()
@@ -128,6 +159,12 @@ def plan(
     if not (to_stdout or dry_run):
         click.echo(f"Wrote {path}")
         click.echo(IMPORT_HINT)
+
+
+def _target(output: str | None, output_dir: Path | None, file_name: str) -> Path:
+    if output:
+        return Path(output)
+    return output_dir.expanduser() / file_name if output_dir else Path(file_name)
 
 
 def _wants_color(to_stderr: bool) -> bool:

@@ -1,0 +1,181 @@
+"""The config file: TOML defaults for the plan command's options, checked key by key."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from pathlib import Path
+
+from icsfollow.errors import InputError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+__all__ = [
+    "CONFIG_ENVVAR",
+    "FILE_NAME",
+    "KEYS",
+    "TEMPLATE",
+    "config_path",
+    "envvar_of",
+    "line_of",
+    "parse_config",
+    "read_config",
+]
+
+CONFIG_ENVVAR = "ICSFOLLOW_CONFIG"
+FILE_NAME = "config.toml"
+
+# Each key, the TOML types it accepts (bool is checked apart: it is an int in Python).
+KEYS: dict[str, tuple[type, ...]] = {
+    "name": (str,),
+    "tz": (str,),
+    "their_tz": (str,),
+    "context": (str,),
+    "hours": (str,),
+    "country": (str,),
+    "check_in_after": (int,),
+    "alarm": (int, str),
+    "duration": (int,),
+    "output_dir": (str,),
+    "dayfirst": (bool,),
+}
+
+_TYPE_NAMES: dict[type, str] = {
+    bool: "a boolean (true or false)",
+    int: "an integer",
+    float: "a float",
+    str: "a string",
+    list: "an array",
+    dict: "a table",
+    datetime: "a date-time",
+    date: "a date",
+    time: "a time",
+}
+
+TEMPLATE = """\
+# icsfollow configuration: defaults for `icsfollow plan`.
+# Precedence: command line > ICSFOLLOW_<OPTION> environment variables > this file > built-in.
+# Remove the '# ' before a setting to use it; `icsfollow config show` prints what is in effect.
+
+# Your name, for "Thank you from <name>".
+# name = "Joe Smith"
+
+# Your IANA time zone (default: the system's).
+# tz = "Europe/London"
+
+# The contacts' IANA time zone (default: tz).
+# their_tz = "America/New_York"
+
+# "direct" (you interviewed with the company) or "agency" (a recruiter placed you).
+# context = "direct"
+
+# The contacts' business hours, in their_tz.
+# hours = "09:00-17:00"
+
+# Public-holiday country code, or "none" (default: the country of their_tz).
+# country = "GB"
+
+# Working days without word before the check-in (1-15).
+# check_in_after = 3
+
+# Reminder before each timed step, in minutes (0-1440), or "none".
+# alarm = 15
+
+# How long your interviews last, in minutes (1-720).
+# duration = 60
+
+# Folder for the .ics files (default: the current folder; -o still wins).
+# output_dir = "~/Documents/interviews"
+
+# Read dates like 01/02 as 1 February.
+# dayfirst = false
+"""
+
+
+def config_path(app_dir: str, environ: Mapping[str, str]) -> Path:
+    """Return the config file: ``$ICSFOLLOW_CONFIG`` if set, else ``<app_dir>/config.toml``."""
+    chosen = environ.get(CONFIG_ENVVAR, "")
+    return Path(chosen).expanduser() if chosen else Path(app_dir) / FILE_NAME
+
+
+def envvar_of(key: str) -> str:
+    """Return the environment variable of a key or option, e.g. ``ICSFOLLOW_THEIR_TZ``."""
+    return "ICSFOLLOW_" + key.replace("-", "_").upper()
+
+
+def read_config(path: Path) -> dict[str, object]:
+    """Read and check the config file; a missing file is an empty config.
+
+    Raises:
+        InputError: If the file cannot be read, is not TOML, or has a bad key or value.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except UnicodeDecodeError:
+        raise InputError("config", str(path), "is not UTF-8 text") from None
+    except OSError as error:
+        raise InputError("config", str(path), f"cannot be read: {error.strerror}") from None
+    return parse_config(path, text)
+
+
+def parse_config(path: Path, text: str) -> dict[str, object]:
+    """Parse config text and check every key and value type.
+
+    Args:
+        path: Where the text came from, for the error messages.
+        text: The TOML text.
+
+    Returns:
+        The settings, by key (the option's name with underscores).
+
+    Raises:
+        InputError: With option ``config`` and the path as value, naming key and line.
+    """
+    try:
+        data: dict[str, object] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError("config", str(path), f"is not valid TOML: {error}") from None
+    for key, value in data.items():
+        problem = _problem(key, value)
+        if problem:
+            line = line_of(text, key)
+            where = f"line {line}: " if line else ""
+            raise InputError("config", str(path), where + problem)
+    return data
+
+
+def line_of(text: str, key: str) -> int | None:
+    """Return the first line (from 1) that sets a top-level key, or None."""
+    quoted = re.escape(key)
+    pattern = re.compile(rf"""^\s*(?:\[+\s*)?(?:{quoted}|"{quoted}"|'{quoted}')\s*[=.\]]""")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _problem(key: str, value: object) -> str | None:
+    if key not in KEYS:
+        close = difflib.get_close_matches(key, list(KEYS), n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else "known keys: " + ", ".join(KEYS)
+        return f"unknown key {key!r} ({hint})"
+    wanted = KEYS[key]
+    if isinstance(value, bool) != (bool in wanted) or not isinstance(value, wanted):
+        names = " or ".join(_TYPE_NAMES[kind] for kind in wanted)
+        return f"{key!r} must be {names}, not {_type_name(value)}"
+    return None
+
+
+def _type_name(value: object) -> str:
+    for kind, name in _TYPE_NAMES.items():
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
