@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from icsfollow.links import mailto_link
 from icsfollow.model import Interview, Person, Plan, PlannedStep
 from icsfollow.rules import (
     ARTICLE,
@@ -19,6 +20,7 @@ from icsfollow.zones import format_local, to_local
 __all__ = [
     "StepText",
     "describe_step",
+    "draft_email",
     "format_skipped",
     "join_names",
     "thank_you_subject",
@@ -73,7 +75,11 @@ def describe_step(plan: Plan, step: PlannedStep) -> StepText:
         summary, todo = PHONE_CHECK_IN
     parts = [todo.format(**fields)]
     if step.step_id == "thank-you-email":
-        parts.append("Draft:\n" + _draft(interview, fields))
+        draft = _draft(interview, fields)
+        parts.append("Draft:\n" + draft)
+        mailto = mailto_link(interview, thank_you_subject(interview), draft)
+        if mailto is not None:
+            parts.append(f"Open this draft in your mail program:\n{mailto}")
     if step.step_id == "quiet-period":
         parts[0] += "".join(f"\n- {dont}" for dont in QUIET_PERIOD_DONTS)
     if step.step_id == "check-in" and interview.feedback_by is not None:
@@ -88,6 +94,11 @@ def describe_step(plan: Plan, step: PlannedStep) -> StepText:
 
 def _phone_check_in(interview: Interview) -> bool:
     return interview.context is Context.DIRECT and interview.phone_ok
+
+
+def draft_email(interview: Interview) -> str:
+    """The thank-you email's short draft body."""
+    return _draft(interview, _fields(interview))
 
 
 def _draft(interview: Interview, fields: dict[str, str]) -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 from icsfollow.errors import OutputError
 
-__all__ = ["write_atomically"]
+__all__ = ["write_atomically", "write_folder"]
 
 
 def write_atomically(path: Path, data: bytes, force: bool = False) -> None:
@@ -57,3 +58,33 @@ def _move_into_place(temporary: Path, path: Path, force: bool) -> None:
         if path.exists():
             raise OutputError(f"{path} already exists; use --force to replace it") from None
         os.replace(temporary, path)
+
+
+def write_folder(folder: Path, files: list[tuple[str, bytes]], force: bool = False) -> None:
+    """Write files into a new folder that appears whole, or into an existing one with force.
+
+    Raises:
+        OutputError: If the folder exists (without force), its parent is missing, or a
+            file cannot be written.
+    """
+    if folder.exists() and not force:
+        raise OutputError(f"{folder} already exists; use --force to replace its files")
+    if folder.exists():
+        for name, data in files:
+            write_atomically(folder / name, data, force=True)
+        return
+    if not folder.parent.is_dir():
+        raise OutputError(f"cannot write {folder}: the folder {folder.parent} does not exist")
+    try:
+        staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
+    except OSError as error:
+        raise OutputError(f"cannot write {folder}: {error.strerror}") from None
+    try:
+        for name, data in files:
+            write_atomically(staging / name, data)
+        os.rename(staging, folder)
+    except OSError as error:
+        raise OutputError(f"cannot write {folder}: {error.strerror}") from None
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)

@@ -12,7 +12,7 @@ from icsfollow.describe import StepText, describe_step
 from icsfollow.model import Interview, Plan, PlannedStep
 from icsfollow.zones import UTC
 
-__all__ = ["PRODID", "render_calendar", "step_uid"]
+__all__ = ["PRODID", "render_calendar", "render_split", "step_uid"]
 
 PRODID = f"-//icsfollow//icsfollow {__version__}//EN"
 
@@ -26,14 +26,30 @@ def render_calendar(plan: Plan) -> bytes:
     Returns:
         The iCalendar bytes (UTF-8, CRLF, folded by icalendar).
     """
+    return _calendar_bytes(plan, [render_event(plan, step) for step in plan.steps])
+
+
+def render_split(plan: Plan) -> list[tuple[str, bytes]]:
+    """Render one single-event calendar per step, for a double-click each in Outlook.
+
+    Returns:
+        ``(file name, bytes)`` pairs such as ``01-recruiter-debrief.ics``, in plan order;
+        each event is the same as in :func:`render_calendar`.
+    """
+    return [
+        (f"{number:02d}-{step.step_id}.ics", _calendar_bytes(plan, [render_event(plan, step)]))
+        for number, step in enumerate(plan.steps, start=1)
+    ]
+
+
+def _calendar_bytes(plan: Plan, events: list[Event]) -> bytes:
     calendar = Calendar.new(
         prodid=PRODID,
         calscale="GREGORIAN",
         method="PUBLISH",
         uid=_digest(_identity(plan.interview)) + "@icsfollow",
+        subcomponents=events,
     )
-    for step in plan.steps:
-        calendar.add_component(render_event(plan, step))
     ics: bytes = calendar.to_ical()
     return ics
 

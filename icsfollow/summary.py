@@ -13,7 +13,7 @@ from icsfollow.model import Plan, PlannedStep
 from icsfollow.rules import StepKind
 from icsfollow.zones import format_local, to_local
 
-__all__ = ["IMPORT_HINT", "Style", "format_timeline"]
+__all__ = ["IMPORT_HINT", "Style", "format_timeline", "step_when"]
 
 WIDTH = 80
 IMPORT_HINT = (
@@ -58,6 +58,18 @@ def format_timeline(plan: Plan, style: Style) -> list[str]:
         lines += _step_lines(plan, step, style)
     legend = (StepKind.OWN, "your task"), (StepKind.CONTACT, "contact"), (StepKind.ALL_DAY, "wait")
     return [*lines, "", "   ".join(f"{style.marker(kind)} {text}" for kind, text in legend)]
+
+
+def step_when(plan: Plan, step: PlannedStep) -> str:
+    """A step's day and time on the candidate's clock (and the contact's, when different)."""
+    if not isinstance(step.start, datetime):
+        return f"{_header(plan, step)}, all day"
+    assert isinstance(step.end, datetime)
+    zone, theirs = plan.interview.candidate_zone, plan.interview.contact_zone
+    when = f"{to_local(step.start, zone):%a %d %b %Y %H:%M}-{to_local(step.end, zone):%H:%M %Z}"
+    if theirs != zone:
+        when += f" ({to_local(step.start, theirs):%a %H:%M %Z} theirs)"
+    return when
 
 
 def _title(plan: Plan) -> str:

@@ -6,14 +6,20 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 from icsfollow.cli.config import ConfiguredCommand
+from icsfollow.cli.writing import OutputRequest, check_request, write_outputs
+
+if TYPE_CHECKING:
+    from icsfollow.api import PlanResult
 
 __all__ = ["plan"]
+
+OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365")
 
 
 @click.command(cls=ConfiguredCommand, context_settings=CONTEXT_SETTINGS)
@@ -110,6 +116,22 @@ __all__ = ["plan"]
 @click.option("--force", is_flag=True, help="Replace an existing file.")
 @click.option("--dry-run", is_flag=True, help="Show the plan; write nothing.")
 @click.option(
+    "--split",
+    is_flag=True,
+    help="Write one single-event .ics per step into a folder (for Outlook).",
+)
+@click.option(
+    "--links",
+    type=click.Choice(["text", "html"]),
+    is_flag=False,
+    flag_value="text",
+    help="Print add-to-calendar links per step, or write them as an HTML page (html).",
+)
+@click.option("--links-only", is_flag=True, help="Print the links; write no file.")
+@click.option(
+    "--outlook-365", "office365", is_flag=True, help="Link to outlook.office.com (Microsoft 365)."
+)
+@click.option(
     "--now",
     "now_text",
     metavar="DATETIME",
@@ -119,8 +141,6 @@ def plan(
     when: str,
     output: str | None,
     output_dir: Path | None,
-    force: bool,
-    dry_run: bool,
     now_text: str | None,
     **raw: Any,
 ) -> None:
@@ -138,27 +158,35 @@ def plan(
     """
     from icsfollow.api import default_file_name, make_plan
     from icsfollow.inputs import PlanOptions
-    from icsfollow.output import write_atomically
     from icsfollow.summary import IMPORT_HINT, Style, format_timeline
 
-    to_stdout = output == "-" and not dry_run
+    outputs = {key: raw.pop(key) for key in OUTPUT_FLAGS}
     with errors_as_click():
         tz = raw.pop("tz") or _system_zone()
         result = make_plan(PlanOptions(when=when, tz=tz, **raw), _now(now_text))
+        path = _target(output, output_dir, default_file_name(result.plan.interview))
+        request = OutputRequest(path, to_stdout=output == "-", **outputs)
+        check_request(request)
         for warning in result.warnings:
             click.echo(f"Warning: {warning}", err=True)
-        path = _target(output, output_dir, default_file_name(result.plan.interview))
-        if to_stdout:
-            sys.stdout.buffer.write(result.ics)
-            sys.stdout.flush()
-        elif not dry_run:
-            write_atomically(path, result.ics, force=force)
-    style = Style(color=_wants_color(to_stdout))
+        written = write_outputs(result, request)
+    to_stderr = request.to_stdout and request.writes_files
+    style = Style(color=_wants_color(to_stderr))
     for line in format_timeline(result.plan, style):
-        click.echo(line, err=to_stdout, color=style.color)
-    if not (to_stdout or dry_run):
-        click.echo(f"Wrote {path}")
-        click.echo(IMPORT_HINT)
+        click.echo(line, err=to_stderr, color=style.color)
+    if request.prints_links:
+        _echo_links(result, request.office365, to_stderr)
+    for path in written:
+        click.echo(f"Wrote {path}{'/' if path.is_dir() else ''}")
+    if written:
+        click.echo(IMPORT_HINT, err=to_stderr)
+
+
+def _echo_links(result: PlanResult, office365: bool, to_stderr: bool) -> None:
+    from icsfollow.render_links import format_links
+
+    for line in format_links(result.plan, office365):
+        click.echo(line, err=to_stderr)
 
 
 def _target(output: str | None, output_dir: Path | None, file_name: str) -> Path:

@@ -1,0 +1,85 @@
+"""The plan as a small self-contained HTML page: a button per step, no script, no network."""
+
+from __future__ import annotations
+
+from html import escape
+
+from icsfollow.describe import draft_email, thank_you_subject
+from icsfollow.model import Plan
+from icsfollow.render_links import step_links, thank_you_mailto
+from icsfollow.summary import Style, format_timeline, step_when
+
+__all__ = ["render_page"]
+
+STYLE = """
+body{font:16px/1.45 system-ui,sans-serif;margin:0;padding:1em;color:#1b1b1b;background:#fafafa}
+main{max-width:40em;margin:auto}
+ol{padding-left:1.2em}
+li{margin:0 0 1.2em}
+h3{margin:.2em 0;font-size:1.05em}
+.when{margin:.1em 0 .5em;color:#555}
+a.button{display:inline-block;margin:.2em .4em .2em 0;padding:.6em 1em;border-radius:.4em;
+background:#1a5fb4;color:#fff;text-decoration:none}
+a.outlook{background:#0f6cbd}
+pre{white-space:pre-wrap;background:#fff;border:1px solid #ddd;padding:.8em;overflow-x:auto}
+"""
+
+
+def render_page(plan: Plan, ics_name: str | None = None, office365: bool = False) -> str:
+    """Render the page: steps with add-to-calendar buttons, the draft, the timeline.
+
+    Args:
+        plan: The scheduler's plan.
+        ics_name: The .ics file beside the page, linked for download, if any.
+        office365: Link to outlook.office.com instead of outlook.live.com.
+    """
+    title = f"Follow-up for {plan.interview.company or 'your interview'}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head>",
+        f"<body><main><h1>{escape(title)}</h1>",
+        *_steps(plan, office365),
+        *_draft(plan),
+        "<h2>The plan</h2>",
+        f"<pre>{escape(chr(10).join(format_timeline(plan, Style())))}</pre>",
+        *_download(ics_name),
+        "</main></body></html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _steps(plan: Plan, office365: bool) -> list[str]:
+    outlook = "Outlook (Microsoft 365)" if office365 else "Outlook"
+    lines = ["<h2>Add each step to your calendar</h2>", "<ol>"]
+    for step, links in zip(plan.steps, step_links(plan, office365), strict=True):
+        lines += [
+            f'<li class="step" id="{escape(links.step_id)}">',
+            f"<h3>{escape(links.title)}</h3>",
+            f'<p class="when">{escape(step_when(plan, step))}</p>',
+            f'<p><a class="button google" href="{escape(links.google)}">Add to Google Calendar</a>',
+            f'<a class="button outlook" href="{escape(links.outlook)}">Add to {outlook}</a></p>',
+            "</li>",
+        ]
+    return [*lines, "</ol>"]
+
+
+def _draft(plan: Plan) -> list[str]:
+    mailto = thank_you_mailto(plan)
+    if mailto is None:
+        return []
+    interview = plan.interview
+    return [
+        "<h2>Thank-you email</h2>",
+        f"<p>Subject: {escape(thank_you_subject(interview))}</p>",
+        f"<pre>{escape(draft_email(interview))}</pre>",
+        f'<p><a class="button mailto" href="{escape(mailto)}">Open the draft in your mail '
+        "program</a></p>",
+    ]
+
+
+def _download(ics_name: str | None) -> list[str]:
+    if ics_name is None:
+        return []
+    return [f'<p><a href="{escape(ics_name)}" download>The whole plan as an .ics file</a></p>']

@@ -1,0 +1,54 @@
+"""Planned steps into add-to-calendar links, one pair per step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from icsfollow.describe import describe_step, draft_email, thank_you_subject
+from icsfollow.links import google_link, mailto_link, outlook_link
+from icsfollow.model import Plan
+
+__all__ = ["StepLinks", "format_links", "step_links", "thank_you_mailto"]
+
+
+@dataclass(frozen=True)
+class StepLinks:
+    """One step's title and its add-to-calendar links."""
+
+    step_id: str
+    title: str
+    google: str
+    outlook: str
+
+
+def step_links(plan: Plan, office365: bool = False) -> list[StepLinks]:
+    """Both add-to-calendar links of every step, carrying the event's title, times and text."""
+    links = []
+    for step in plan.steps:
+        text = describe_step(plan, step)
+        google = google_link(text.summary, text.description, step, plan.interview.candidate_zone)
+        outlook = outlook_link(text.summary, text.description, step, office365)
+        links.append(StepLinks(step.step_id, text.summary, google, outlook))
+    return links
+
+
+def thank_you_mailto(plan: Plan) -> str | None:
+    """The thank-you email as a mailto: link, when the plan has that step."""
+    if not any(step.step_id == "thank-you-email" for step in plan.steps):
+        return None
+    interview = plan.interview
+    return mailto_link(interview, thank_you_subject(interview), draft_email(interview))
+
+
+def format_links(plan: Plan, office365: bool = False) -> list[str]:
+    """The links as terminal lines: a title per step, then its two links."""
+    outlook_name = "Outlook (Microsoft 365)" if office365 else "Outlook"
+    lines = []
+    for links in step_links(plan, office365):
+        lines += ["", f"{links.step_id}: {links.title}"]
+        lines += [f"  Add to Google Calendar: {links.google}"]
+        lines += [f"  Add to {outlook_name}: {links.outlook}"]
+    mailto = thank_you_mailto(plan)
+    if mailto is not None:
+        lines += ["", f"Thank-you email draft: {mailto}"]
+    return lines
