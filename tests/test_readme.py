@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,3 +76,28 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert test_command.endswith("python -m pytest")
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert test_command in ci_lines
+
+
+def bash_lines() -> list[str]:
+    """The ``icsfollow …`` lines of the README's bash blocks past the quick start."""
+    lines = "\n".join(bash_commands()[2:]).splitlines()
+    return [line for line in lines if line.startswith("icsfollow ")]
+
+
+@pytest.mark.parametrize("line", bash_lines())
+def test_bash_example_runs(line: str) -> None:
+    args = shlex.split(line, comments=True)[1:]
+    result = CliRunner().invoke(cli, args, prog_name="icsfollow", catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_documented_shell_completion_works(shell: str) -> None:
+    line = next(line for line in README.splitlines() if f"={shell}_source" in line)
+    variable = re.search(r"(_ICSFOLLOW_COMPLETE)=(\w+)", line)
+    assert variable is not None
+    script = Path(sys.executable).with_name("icsfollow")
+    env = {**os.environ, variable[1]: variable[2]}
+    done = subprocess.run([str(script)], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0
+    assert "_ICSFOLLOW_COMPLETE" in done.stdout
