@@ -122,10 +122,9 @@ def _own_slot(run: _Run, earliest: datetime, length: timedelta) -> datetime | No
     zone = run.interview.candidate_zone
     day = to_local(earliest, zone).date()
     opens, closes = (local_instant(day, wall, zone) for wall in OWN_HOURS)
-    if opens <= earliest and earliest + length <= closes:
-        return earliest
     next_open = opens if earliest < opens else local_instant(day + timedelta(1), OWN_HOURS[0], zone)
-    for start in (next_open, earliest):
+    in_own_hours = opens <= earliest and earliest + length <= closes
+    for start in (earliest,) if in_own_hours else (next_open, earliest):
         if start + length <= run.deadline:
             return start
     return None

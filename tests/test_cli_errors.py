@@ -44,6 +44,14 @@ BAD_INPUTS = [
         "Invalid value for '--now': 'yesterday' is not an ISO 8601 date and time",
     ),
     (
+        [WHEN, "--context", "direct", "--now", ""],
+        "Invalid value for '--now': '' is not an ISO 8601 date and time",
+    ),
+    (
+        [WHEN, "--context", "direct", "--tz", ""],
+        "Invalid value for '--tz': '' is not a known time zone (use an IANA name)",
+    ),
+    (
         [WHEN, "--context", "direct", "--now", "2026-05-12T15:00"],
         "Invalid value for '--now': '2026-05-12T15:00' needs an offset or Z, "
         "e.g. 2026-11-24T14:00Z",

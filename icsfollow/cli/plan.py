@@ -162,7 +162,8 @@ def plan(
 
     outputs = {key: raw.pop(key) for key in OUTPUT_FLAGS}
     with errors_as_click():
-        tz = raw.pop("tz") or _system_zone()
+        tz = raw.pop("tz")
+        tz = _system_zone() if tz is None else tz
         result = make_plan(PlanOptions(when=when, tz=tz, **raw), _now(now_text))
         path = _target(output, output_dir, default_file_name(result.plan.interview))
         request = OutputRequest(path, to_stdout=output == "-", **outputs)
@@ -204,7 +205,7 @@ def _now(text: str | None) -> datetime:
     from icsfollow.parse import parse_instant
     from icsfollow.system import run_now
 
-    return parse_instant("--now", text) if text else run_now()
+    return run_now() if text is None else parse_instant("--now", text)
 
 
 def _system_zone() -> str:
