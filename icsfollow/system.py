@@ -11,6 +11,7 @@ from icsfollow.errors import InputError
 __all__ = ["run_now", "system_zone"]
 
 ZONEINFO_MARK = "zoneinfo/"
+LOCALTIME = Path("/etc/localtime")
 
 
 def system_zone() -> str | None:
@@ -18,9 +19,8 @@ def system_zone() -> str | None:
     name = os.environ.get("TZ", "").lstrip(":")
     if name:
         return name.split(ZONEINFO_MARK, 1)[-1]
-    localtime = Path("/etc/localtime")
-    if localtime.is_symlink():
-        target = str(localtime.resolve())
+    if LOCALTIME.is_symlink():
+        target = str(LOCALTIME.resolve())
         if ZONEINFO_MARK in target:
             return target.split(ZONEINFO_MARK, 1)[1]
     try:
