@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache
@@ -13,6 +17,7 @@ from icsfollow.zones import local_instant, to_local
 __all__ = ["WorkCalendar", "holiday_lookup", "working_days_after"]
 
 MAX_SEARCH_DAYS = 366
+COUNTRIES_PACKAGE = "holidays.countries"
 HolidayLookup = Callable[[date], "str | None"]
 
 
@@ -27,8 +32,60 @@ def holiday_lookup(country: str | None) -> HolidayLookup:
         return lambda day: None
     import holidays
 
+    _import_country_module(country)
     calendar = holidays.country_holidays(country)
     return lambda day: calendar.get(day)
+
+
+def _import_country_module(code: str) -> None:
+    """Import the one ``holidays.countries`` module that defines ``code``, if any.
+
+    ``holidays/countries/__init__.py`` imports all ~250 countries, and
+    ``country_holidays`` imports a country through that package. So the package goes
+    into ``sys.modules`` unexecuted first, with a module ``__getattr__`` that runs its
+    real ``__init__`` on the first name it lacks: importing a country then loads that
+    module (and what it imports) only, and any other use of the package still finds
+    every name. ``country_holidays`` then builds the calendar as it always does. A
+    code the registry does not list (or another registry layout) changes nothing.
+    """
+    try:
+        from holidays.registry import COUNTRIES, IMPORT_LOCK
+    except ImportError:  # pragma: no cover - another holidays layout
+        return
+    module = next((name for name, codes in COUNTRIES.items() if code in codes), None)
+    if module is None:
+        return
+    with IMPORT_LOCK:
+        if COUNTRIES_PACKAGE not in sys.modules:
+            _install_lazy_package(COUNTRIES_PACKAGE, IMPORT_LOCK)
+        importlib.import_module(f"{COUNTRIES_PACKAGE}.{module}")
+
+
+def _install_lazy_package(name: str, lock: AbstractContextManager[object]) -> None:
+    """Put package ``name`` in ``sys.modules`` unexecuted; it runs on its first missing name."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:  # pragma: no cover - not a package on disk
+        return
+    package = importlib.util.module_from_spec(spec)
+    loader = spec.loader
+    started = False
+
+    def load_all(attribute: str) -> object:
+        nonlocal started
+        with lock:  # other threads wait here until the package has run
+            if not started:
+                started = True
+                loader.exec_module(package)
+                del package.__dict__["__getattr__"]
+        try:
+            return package.__dict__[attribute]
+        except KeyError:
+            raise AttributeError(f"module {name!r} has no attribute {attribute!r}") from None
+
+    package.__dict__["__getattr__"] = load_all
+    parent, _, child = name.rpartition(".")
+    sys.modules[name] = package
+    setattr(sys.modules[parent], child, package)
 
 
 def _no_holidays(day: date) -> str | None:
