@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from collections.abc import Mapping
@@ -10,11 +9,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from icsfollow.errors import InputError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = [
     "CONFIG_ENVVAR",
@@ -139,6 +133,11 @@ def parse_config(path: Path, text: str) -> dict[str, object]:
     Raises:
         InputError: With option ``config`` and the path as value, naming key and line.
     """
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
     try:
         data: dict[str, object] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -164,6 +163,8 @@ def line_of(text: str, key: str) -> int | None:
 
 def _problem(key: str, value: object) -> str | None:
     if key not in KEYS:
+        import difflib
+
         close = difflib.get_close_matches(key, list(KEYS), n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}?" if close else "known keys: " + ", ".join(KEYS)
         return f"unknown key {key!r} ({hint})"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
@@ -34,6 +33,8 @@ def get_zone(name: str) -> BaseTzInfo:
 
 def suggest_zones(name: str, limit: int = 3) -> list[str]:
     """Return the real zone names closest to a mistyped one."""
+    import difflib
+
     by_lower = {zone.lower(): zone for zone in pytz.common_timezones}
     matches = difflib.get_close_matches(name.lower(), list(by_lower), n=limit, cutoff=0.6)
     return [by_lower[match] for match in matches]

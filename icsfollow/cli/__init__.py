@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from icsfollow import __version__
@@ -34,4 +36,7 @@ cli.add_command(config)
 
 def main() -> None:
     """Run the command line (the ``icsfollow`` script)."""
+    # pytz's documented start-up switch: trust its bundled zone list instead of
+    # opening all ~600 zone files on the first lookup (unknown names still fail).
+    os.environ.setdefault("PYTZ_SKIPEXISTSCHECK", "1")
     cli(prog_name="icsfollow")
