@@ -87,8 +87,8 @@ def step_uid(plan: Plan, step: PlannedStep, text: StepText) -> str:
     content = (
         _identity(plan.interview),
         step.step_id,
-        step.start.isoformat(),
-        step.end.isoformat(),
+        _utc(step.start).isoformat(),
+        _utc(step.end).isoformat(),
         text.summary,
         text.description,
         str(alarm),

@@ -5,7 +5,7 @@ Pure: no clock, no files, no click, no icalendar.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from icsfollow.model import Interview, Plan, PlannedStep, Settings
@@ -19,7 +19,7 @@ from icsfollow.rules import (
     rules_for,
 )
 from icsfollow.workdays import WorkCalendar, holiday_lookup, working_days_after
-from icsfollow.zones import format_local, local_instant, to_local
+from icsfollow.zones import UTC, format_local, local_instant, to_local
 
 __all__ = ["schedule_steps", "step_applies"]
 
@@ -54,7 +54,8 @@ def schedule_steps(interview: Interview, settings: Settings, now: datetime) -> P
     work = WorkCalendar(
         interview.contact_zone, settings.business_hours, holiday_lookup(settings.country)
     )
-    run = _Run(interview, settings, work, _ceil_minute(now))
+    interview = replace(interview, start=interview.start.astimezone(UTC))
+    run = _Run(interview, settings, work, _ceil_minute(now.astimezone(UTC)))
     steps: list[PlannedStep] = []
     warnings = list(_date_warnings(interview, now))
     own_cursor = interview.end + timedelta(minutes=30)
@@ -142,7 +143,8 @@ def _place_check_in(run: _Run) -> PlannedStep:
     opens, closes = run.work.window(day)
     start = local_instant(day, CHECK_IN_TIME, run.work.zone)
     if not (opens <= start and start + rule.length <= closes):
-        start = opens
+        start, more = run.work.first_business_slot(opens, rule.length)
+        moves += more
     if start < run.now:
         start, moves = run.work.first_business_slot(run.now, rule.length)
     return PlannedStep(rule.step_id, rule.kind, start, start + rule.length, moved_by=moves)

@@ -9,6 +9,7 @@ import pytz
 from pytz.tzinfo import BaseTzInfo
 
 __all__ = [
+    "UTC",
     "country_of_zone",
     "format_local",
     "gap_around",

@@ -7,12 +7,13 @@ from typing import Any
 from click.testing import CliRunner
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
-from support import assert_file_invariants, assert_invariants, parse_both
 
 from icsfollow.api import make_plan
 from icsfollow.cli import cli
 from icsfollow.inputs import PlanOptions
 from icsfollow.parse import parse_instant
+
+from support import assert_file_invariants, assert_invariants, parse_both
 
 ZONES = ["America/New_York", "Europe/London", "Asia/Kolkata", "Australia/Lord_Howe"]
 ZONES += ["Pacific/Chatham", "UTC", "America/Sao_Paulo", "Asia/Tokyo"]

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from icalendar import Calendar
-from support import assert_file_invariants, parse_both
 
 from icsfollow.cli import cli
+
+from support import assert_file_invariants, parse_both
 
 ARGS = ["plan", "2026-07-03 15:30", "--context", "agency", "--tz", "America/Chicago"]
 ARGS += ["--company", "Acme, Inc.; 漢字", "--recruiter", "Sam Ortiz <sam@staffing.example>"]

@@ -1,0 +1,19 @@
+"""Shared test set-up: an environment isolated from the developer's config and variables."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads the developer's config file, ICSFOLLOW_* or SOURCE_DATE_EPOCH."""
+    for name in list(os.environ):
+        if name.startswith("ICSFOLLOW_") or name == "SOURCE_DATE_EPOCH":
+            monkeypatch.delenv(name)
+    missing = tmp_path_factory.mktemp("config") / "config.toml"
+    monkeypatch.setenv("ICSFOLLOW_CONFIG", str(missing))
