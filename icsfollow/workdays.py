@@ -25,8 +25,11 @@ HolidayLookup = Callable[[date], "str | None"]
 def holiday_lookup(country: str | None) -> HolidayLookup:
     """Return a function naming the public holiday on a date in a country (None: none).
 
+    Args:
+        country: An ISO 3166 alpha-2 or alpha-3 code the holidays library lists, or None.
+
     Raises:
-        NotImplementedError: If the holidays library does not know the country.
+        NotImplementedError: If the holidays library has no country with that code.
     """
     if country is None:
         return lambda day: None
@@ -38,23 +41,23 @@ def holiday_lookup(country: str | None) -> HolidayLookup:
 
 
 def _import_country_module(code: str) -> None:
-    """Import the one ``holidays.countries`` module that defines ``code``, if any.
+    """Import the one ``holidays.countries`` module that defines ``code``.
 
     ``holidays/countries/__init__.py`` imports all ~250 countries, and
     ``country_holidays`` imports a country through that package. So the package goes
     into ``sys.modules`` unexecuted first, with a module ``__getattr__`` that runs its
     real ``__init__`` on the first name it lacks: importing a country then loads that
     module (and what it imports) only, and any other use of the package still finds
-    every name. ``country_holidays`` then builds the calendar as it always does. A
-    code the registry does not list (or another registry layout) changes nothing.
+    every name. ``country_holidays`` then builds the calendar as it always does.
+
+    Raises:
+        NotImplementedError: If no country has that ISO code (``JAN``, ``NYSE``, ``XX``).
     """
-    try:
-        from holidays.registry import COUNTRIES, IMPORT_LOCK
-    except ImportError:  # pragma: no cover - another holidays layout
-        return
-    module = next((name for name, codes in COUNTRIES.items() if code in codes), None)
+    from holidays.registry import COUNTRIES, IMPORT_LOCK
+
+    module = next((name for name, codes in COUNTRIES.items() if code in codes[1:3]), None)
     if module is None:
-        return
+        raise NotImplementedError(f"no country with the code {code!r}")
     with IMPORT_LOCK:
         if COUNTRIES_PACKAGE not in sys.modules:
             _install_lazy_package(COUNTRIES_PACKAGE, IMPORT_LOCK)

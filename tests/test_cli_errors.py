@@ -125,6 +125,14 @@ BAD_INPUTS = [
         "Invalid value for '--country': 'XX' is not a country code the holidays data knows",
     ),
     (
+        [WHEN, "--context", "direct", "--country", "JAN"],
+        "Invalid value for '--country': 'JAN' is not a country code the holidays data knows",
+    ),
+    (
+        [WHEN, "--context", "direct", "--country", "NYSE"],
+        "Invalid value for '--country': 'NYSE' is not a country code the holidays data knows",
+    ),
+    (
         [WHEN, "--context", "friend"],
         "Invalid value for '--context': 'friend' is not one of 'direct', 'agency'.",
     ),
