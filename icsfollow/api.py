@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from icsfollow.inputs import PlanOptions, build_interview, build_settings
 from icsfollow.model import Interview, Plan
@@ -15,8 +14,7 @@ from icsfollow.zones import to_local
 __all__ = ["PlanResult", "default_file_name", "make_plan"]
 
 
-@dataclass(frozen=True)
-class PlanResult:
+class PlanResult(NamedTuple):
     """A plan, its warnings, and its calendar file."""
 
     plan: Plan
@@ -41,7 +39,15 @@ def make_plan(options: PlanOptions, now: datetime) -> PlanResult:
 
 def default_file_name(interview: Interview) -> str:
     """``followup-<company-slug>-<YYYY-MM-DD>.ics`` (the interview's local date)."""
-    ascii_name = unicodedata.normalize("NFKD", interview.company).encode("ascii", "ignore")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.decode().lower()).strip("-")[:40].strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", _ascii(interview.company).lower()).strip("-")[:40].strip("-")
     day = to_local(interview.start, interview.candidate_zone).date()
     return f"followup-{slug or 'interview'}-{day.isoformat()}.ics"
+
+
+def _ascii(text: str) -> str:
+    """Spell text in ASCII where it can be (``Söhne`` → ``Sohne``); drop what cannot."""
+    if text.isascii():
+        return text
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

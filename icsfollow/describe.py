@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from icsfollow.links import mailto_link
 from icsfollow.model import Interview, Person, Plan, PlannedStep
@@ -29,8 +29,7 @@ __all__ = [
 NOTICE = "icsfollow never contacts anyone: each step is yours to do, or to skip."
 
 
-@dataclass(frozen=True)
-class StepText:
+class StepText(NamedTuple):
     """A step's words: calendar title, description and alarm text."""
 
     summary: str

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from icsfollow.errors import InputError
 from icsfollow.model import Interview, Person, Settings
@@ -21,8 +21,7 @@ from icsfollow.zones import country_of_zone, to_local
 __all__ = ["PlanOptions", "build_interview", "build_settings", "parse_alarm", "parse_country"]
 
 
-@dataclass(frozen=True)
-class PlanOptions:
+class PlanOptions(NamedTuple):
     """The plan command's options as typed (after click's own type checks)."""
 
     when: str
@@ -156,4 +155,4 @@ def _with_feedback_by(interview: Interview, options: PlanOptions, now: datetime)
     day = parse_date("--feedback-by", options.feedback_by, zone, now, options.dayfirst)
     if day < to_local(interview.start, zone).date():
         raise InputError("--feedback-by", options.feedback_by, "is before the interview")
-    return replace(interview, feedback_by=day)
+    return interview._replace(feedback_by=day)

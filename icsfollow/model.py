@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from icsfollow.rules import DEFAULTS, Context, StepKind
 
 __all__ = ["Interview", "Person", "Plan", "PlannedStep", "Settings"]
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """Someone the candidate deals with; ``email`` only if it was given to them."""
 
     name: str
     email: str | None = None
 
 
-@dataclass(frozen=True)
-class Interview:
+class Interview(NamedTuple):
     """What happened: when, with whom, through whom.
 
     ``start`` is an aware datetime; zones are IANA names.
@@ -46,8 +44,7 @@ class Interview:
         return self.start + self.duration
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """How to plan: business hours in the contact's zone, holidays, check-in, alarm."""
 
     business_hours: tuple[time, time] = DEFAULTS.business_hours
@@ -56,8 +53,7 @@ class Settings:
     alarm_minutes: int | None = DEFAULTS.alarm_minutes
 
 
-@dataclass(frozen=True)
-class PlannedStep:
+class PlannedStep(NamedTuple):
     """One step of the plan, placed in time.
 
     Timed steps have aware UTC ``start``/``end``; all-day steps have dates with an
@@ -78,12 +74,11 @@ class PlannedStep:
         return self.kind is StepKind.ALL_DAY
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """The scheduler's answer: the steps, and what the user should be warned of."""
 
     interview: Interview
     settings: Settings
     now: datetime
     steps: tuple[PlannedStep, ...]
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()

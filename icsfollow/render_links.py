@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from icsfollow.describe import describe_step, draft_email, thank_you_subject
 from icsfollow.links import google_link, mailto_link, outlook_link
@@ -11,8 +11,7 @@ from icsfollow.model import Plan
 __all__ = ["StepLinks", "format_links", "step_links", "thank_you_mailto"]
 
 
-@dataclass(frozen=True)
-class StepLinks:
+class StepLinks(NamedTuple):
     """One step's title and its add-to-calendar links."""
 
     step_id: str

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import time, timedelta
 from enum import Enum
+from typing import NamedTuple
 
 __all__ = [
     "ARTICLE",
@@ -42,8 +42,7 @@ class StepKind(str, Enum):
     ALL_DAY = "all-day"
 
 
-@dataclass(frozen=True)
-class Defaults:
+class Defaults(NamedTuple):
     """The product's default settings (the options' defaults)."""
 
     duration_minutes: int = 60
@@ -63,8 +62,7 @@ CHECK_IN_TIME = time(10, 0)
 THANK_YOU_WINDOW = timedelta(hours=24)
 
 
-@dataclass(frozen=True)
-class StepRule:
+class StepRule(NamedTuple):
     """One step of the follow-up: when it applies, how long it is, and why it exists.
 
     Texts may use the placeholders ``{contact}``, ``{interviewers}``,

@@ -5,8 +5,8 @@ Pure: no clock, no files, no click, no icalendar.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from icsfollow.model import Interview, Plan, PlannedStep, Settings
 from icsfollow.rules import (
@@ -26,8 +26,7 @@ __all__ = ["schedule_steps", "step_applies"]
 Moves = tuple[tuple[date, str], ...]
 
 
-@dataclass(frozen=True)
-class _Run:
+class _Run(NamedTuple):
     """What every placement needs: the interview, the contact's calendar and *now*."""
 
     interview: Interview
@@ -54,7 +53,7 @@ def schedule_steps(interview: Interview, settings: Settings, now: datetime) -> P
     work = WorkCalendar(
         interview.contact_zone, settings.business_hours, holiday_lookup(settings.country)
     )
-    interview = replace(interview, start=interview.start.astimezone(UTC))
+    interview = interview._replace(start=interview.start.astimezone(UTC))
     run = _Run(interview, settings, work, _ceil_minute(now.astimezone(UTC)))
     steps: list[PlannedStep] = []
     warnings = list(_date_warnings(interview, now))

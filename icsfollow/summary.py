@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 import click
 
@@ -23,8 +23,7 @@ IMPORT_HINT = (
 )
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """How to draw: colour and symbols for a terminal, plain ASCII otherwise."""
 
     color: bool = False

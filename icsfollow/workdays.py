@@ -7,9 +7,9 @@ import importlib.util
 import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache
+from typing import NamedTuple
 
 from icsfollow.errors import IcsFollowError
 from icsfollow.zones import local_instant, to_local
@@ -95,13 +95,12 @@ def _no_holidays(day: date) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class WorkCalendar:
+class WorkCalendar(NamedTuple):
     """When the contact can be reached: weekdays, business hours, not holidays."""
 
     zone: str
     hours: tuple[time, time]
-    holiday_name: HolidayLookup = field(default=_no_holidays)
+    holiday_name: HolidayLookup = _no_holidays
 
     def why_not_working(self, day: date) -> str | None:
         """Name why a day is not a working day ("Saturday", a holiday), or None."""

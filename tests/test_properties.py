@@ -147,7 +147,7 @@ def interviews(draw: st.DrawFn, zone: str, contact: str, country: str | None) ->
         phone_ok=draw(st.booleans()),
         linkedin_ok=draw(st.booleans()),
     )
-    return replace(interview, feedback_by=draw(feedback_days(interview)))
+    return interview._replace(feedback_by=draw(feedback_days(interview)))
 
 
 def feedback_days(interview: Interview) -> st.SearchStrategy[date | None]:
@@ -286,7 +286,7 @@ def test_file_is_valid_and_matches_the_plan(case: Case) -> None:
 @given(st.one_of(cases(), cases(when="late")))
 def test_same_inputs_and_now_give_the_same_bytes(case: Case) -> None:
     first = render_calendar(case.plan())
-    again = Case(replace(case.interview), replace(case.settings), case.now)
+    again = Case(case.interview._replace(), case.settings._replace(), case.now)
     assert render_calendar(again.plan()) == first
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from click.testing import CliRunner
 
@@ -28,7 +26,7 @@ def test_each_context_lists_its_steps_in_order(context: Context) -> None:
 
 
 def test_reasons_are_the_rule_data_not_a_copy(monkeypatch: pytest.MonkeyPatch) -> None:
-    changed = replace(STEP_RULES[-1], why=("A reason that exists only in this test.",))
+    changed = STEP_RULES[-1]._replace(why=("A reason that exists only in this test.",))
     monkeypatch.setattr(rules_module, "STEP_RULES", (*STEP_RULES[:-1], changed))
     assert '"A reason that exists only in this test."' in rules_output()
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["OutputRequest", "check_request", "write_outputs"]
 
 
-@dataclass(frozen=True)
-class OutputRequest:
+class OutputRequest(NamedTuple):
     """What the user asked to be written, and where."""
 
     path: Path
