@@ -57,7 +57,7 @@ def schedule_steps(interview: Interview, settings: Settings, now: datetime) -> P
     run = _Run(interview, settings, work, _ceil_minute(now.astimezone(UTC)))
     steps: list[PlannedStep] = []
     warnings = list(_date_warnings(interview, now))
-    own_cursor = interview.end + timedelta(minutes=30)
+    own_cursor: datetime | None = None
     check_in = _place_check_in(run)
     for rule in rules_for(interview.context):
         if not step_applies(rule, interview):
@@ -69,13 +69,14 @@ def schedule_steps(interview: Interview, settings: Settings, now: datetime) -> P
         elif rule.step_id == "recruiter-debrief":
             step = _place_debrief(run, rule)
         else:
-            step = _place_own_task(run, rule, own_cursor)
+            step = _place_own_task(run, rule, own_cursor or interview.end + rule.offset)
             if step is None:
                 warnings.append(_left_out(run, rule))
+            else:
+                assert isinstance(step.end, datetime)
+                own_cursor = step.end
         if step is not None:
             steps.append(step)
-            if rule.has_deadline:
-                own_cursor = step.end  # type: ignore[assignment]
     return Plan(interview, settings, now, tuple(steps), tuple(warnings))
 
 
