@@ -38,7 +38,7 @@ class PlanOptions(NamedTuple):
     feedback_by: str | None = None
     phone_ok: bool = False
     linkedin_ok: bool = False
-    hours: str = "09:00-17:00"
+    hours: str = DEFAULTS.hours_text
     country: str | None = None
     check_in_after: int = DEFAULTS.check_in_after
     alarm: str = str(DEFAULTS.alarm_minutes)

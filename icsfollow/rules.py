@@ -55,6 +55,12 @@ class Defaults(NamedTuple):
     max_alarm_minutes: int = 1440
     far_days: int = 60
 
+    @property
+    def hours_text(self) -> str:
+        """The default business hours as typed: ``09:00-17:00``."""
+        opens, closes = self.business_hours
+        return f"{opens:%H:%M}-{closes:%H:%M}"
+
 
 DEFAULTS = Defaults()
 OWN_HOURS = (time(8, 0), time(21, 0))

@@ -18,11 +18,9 @@ CONTEXT_TITLES = {
 
 def format_rules(contexts: Iterable[Context]) -> list[str]:
     """Return the lines describing each context's steps, timings and reasons."""
-    opens, closes = DEFAULTS.business_hours
     lines = [
         f"Reasons quoted from {ARTICLE}.",
-        f"Contact only in business hours ({opens:%H:%M}-{closes:%H:%M} by default), "
-        "on working days;",
+        f"Contact only in business hours ({DEFAULTS.hours_text} by default), on working days;",
         f"own tasks in your own hours ({OWN_HOURS[0]:%H:%M}-{OWN_HOURS[1]:%H:%M}).",
     ]
     for context in contexts:

@@ -13,6 +13,7 @@ import click
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 from icsfollow.cli.config import ConfiguredCommand
 from icsfollow.cli.writing import OutputRequest, check_request, write_outputs
+from icsfollow.rules import DEFAULTS
 
 if TYPE_CHECKING:
     from icsfollow.api import PlanResult
@@ -33,8 +34,8 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365")
 )
 @click.option(
     "--duration",
-    type=click.IntRange(1, 720),
-    default=60,
+    type=click.IntRange(1, DEFAULTS.max_duration_minutes),
+    default=DEFAULTS.duration_minutes,
     show_default=True,
     envvar="ICSFOLLOW_DURATION",
     metavar="MINUTES",
@@ -68,7 +69,7 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365")
 @click.option("--linkedin-ok", is_flag=True, help="The interviewer asked you to connect.")
 @click.option(
     "--hours",
-    default="09:00-17:00",
+    default=DEFAULTS.hours_text,
     show_default=True,
     envvar="ICSFOLLOW_HOURS",
     metavar="HH:MM-HH:MM",
@@ -82,8 +83,8 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365")
 )
 @click.option(
     "--check-in-after",
-    type=click.IntRange(1, 15),
-    default=3,
+    type=click.IntRange(DEFAULTS.min_check_in_after, DEFAULTS.max_check_in_after),
+    default=DEFAULTS.check_in_after,
     show_default=True,
     envvar="ICSFOLLOW_CHECK_IN_AFTER",
     metavar="N",
@@ -91,11 +92,11 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365")
 )
 @click.option(
     "--alarm",
-    default="15",
+    default=str(DEFAULTS.alarm_minutes),
     show_default=True,
     envvar="ICSFOLLOW_ALARM",
     metavar="MINUTES|none",
-    help="Reminder before each timed step (0-1440), or none.",
+    help=f"Reminder before each timed step (0-{DEFAULTS.max_alarm_minutes}), or none.",
 )
 @click.option(
     "--dayfirst", is_flag=True, envvar="ICSFOLLOW_DAYFIRST", help="Read 01/02 as 1 February."
