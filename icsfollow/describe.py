@@ -15,7 +15,7 @@ from icsfollow.rules import (
     Context,
     rule_by_id,
 )
-from icsfollow.zones import format_local, to_local
+from icsfollow.zones import format_local, format_span, to_local
 
 __all__ = [
     "StepText",
@@ -23,6 +23,7 @@ __all__ = [
     "draft_email",
     "format_skipped",
     "join_names",
+    "thank_you_mailto",
     "thank_you_subject",
 ]
 
@@ -74,9 +75,8 @@ def describe_step(plan: Plan, step: PlannedStep) -> StepText:
         summary, todo = PHONE_CHECK_IN
     parts = [todo.format(**fields)]
     if step.step_id == "thank-you-email":
-        draft = _draft(interview, fields)
-        parts.append("Draft:\n" + draft)
-        mailto = mailto_link(interview, thank_you_subject(interview), draft)
+        parts.append("Draft:\n" + _draft(interview, fields))
+        mailto = thank_you_mailto(interview)
         if mailto is not None:
             parts.append(f"Open this draft in your mail program:\n{mailto}")
     if step.step_id == "quiet-period":
@@ -100,6 +100,11 @@ def draft_email(interview: Interview) -> str:
     return _draft(interview, _fields(interview))
 
 
+def thank_you_mailto(interview: Interview) -> str | None:
+    """The thank-you draft as a mailto: link, or None when no address was given."""
+    return mailto_link(interview, thank_you_subject(interview), draft_email(interview))
+
+
 def _draft(interview: Interview, fields: dict[str, str]) -> str:
     first_names = [p.name.split()[0] for p in interview.interviewers if p.email and p.name]
     role = f" about the {interview.role} role" if interview.role else ""
@@ -116,9 +121,10 @@ def _timing(plan: Plan, step: PlannedStep) -> str:
     interview = plan.interview
     if not isinstance(step.start, datetime) or not isinstance(step.end, datetime):
         return _span_text(step)
-    lines = [f"When: {_times(step.start, step.end, interview.candidate_zone)}"]
+    lines = [f"When: {format_span(step.start, step.end, interview.candidate_zone)}"]
     if interview.contact_zone != interview.candidate_zone:
-        lines.append(f"Their time: {_times(step.start, step.end, interview.contact_zone)}")
+        their_time = format_span(step.start, step.end, interview.contact_zone)
+        lines.append(f"Their time: {their_time}")
     if step.deadline is not None:
         lines.append(f"Deadline: {format_local(step.deadline, interview.candidate_zone)}")
     if step.moved_by:
@@ -129,10 +135,6 @@ def _timing(plan: Plan, step: PlannedStep) -> str:
 def _span_text(step: PlannedStep) -> str:
     assert isinstance(step.start, date) and isinstance(step.end, date)
     return f"From {step.start:%a %d %b %Y} up to (not including) {step.end:%a %d %b %Y}."
-
-
-def _times(start: datetime, end: datetime, zone: str) -> str:
-    return f"{to_local(start, zone):%a %d %b %Y %H:%M}-{to_local(end, zone):%H:%M %Z}"
 
 
 def format_skipped(days: tuple[tuple[date, str], ...]) -> str:

@@ -8,7 +8,7 @@ from urllib.parse import quote, urlencode
 from icsfollow.model import Interview, PlannedStep
 from icsfollow.zones import UTC
 
-__all__ = ["google_link", "mailto_link", "outlook_link"]
+__all__ = ["google_link", "mailto_link", "outlook_label", "outlook_link"]
 
 GOOGLE = "https://calendar.google.com/calendar/render"
 OUTLOOK_HOSTS = {False: "outlook.live.com", True: "outlook.office.com"}
@@ -41,6 +41,11 @@ def outlook_link(title: str, details: str, step: PlannedStep, office365: bool = 
     if step.is_all_day:
         query["allday"] = "true"
     return f"https://{OUTLOOK_HOSTS[office365]}{OUTLOOK_PATH}?{_query(query)}"
+
+
+def outlook_label(office365: bool = False) -> str:
+    """The name of the Outlook the links open, for buttons and labels."""
+    return "Outlook (Microsoft 365)" if office365 else "Outlook"
 
 
 def mailto_link(interview: Interview, subject: str, body: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from icsfollow.describe import draft_email, thank_you_subject
+from icsfollow.links import outlook_label
 from icsfollow.model import Plan
 from icsfollow.render_links import step_links, thank_you_mailto
 from icsfollow.summary import Style, format_timeline, step_when
@@ -51,7 +52,7 @@ def render_page(plan: Plan, ics_name: str | None = None, office365: bool = False
 
 
 def _steps(plan: Plan, office365: bool) -> list[str]:
-    outlook = "Outlook (Microsoft 365)" if office365 else "Outlook"
+    outlook = outlook_label(office365)
     lines = ["<h2>Add each step to your calendar</h2>", "<ol>"]
     for step, links in zip(plan.steps, step_links(plan, office365), strict=True):
         lines += [

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from icsfollow.describe import describe_step, draft_email, thank_you_subject
-from icsfollow.links import google_link, mailto_link, outlook_link
+from icsfollow.describe import describe_step
+from icsfollow.describe import thank_you_mailto as draft_mailto
+from icsfollow.links import google_link, outlook_label, outlook_link
 from icsfollow.model import Plan
 
 __all__ = ["StepLinks", "format_links", "step_links", "thank_you_mailto"]
@@ -35,18 +36,16 @@ def thank_you_mailto(plan: Plan) -> str | None:
     """The thank-you email as a mailto: link, when the plan has that step."""
     if not any(step.step_id == "thank-you-email" for step in plan.steps):
         return None
-    interview = plan.interview
-    return mailto_link(interview, thank_you_subject(interview), draft_email(interview))
+    return draft_mailto(plan.interview)
 
 
 def format_links(plan: Plan, office365: bool = False) -> list[str]:
     """The links as terminal lines: a title per step, then its two links."""
-    outlook_name = "Outlook (Microsoft 365)" if office365 else "Outlook"
     lines = []
     for links in step_links(plan, office365):
         lines += ["", f"{links.step_id}: {links.title}"]
         lines += [f"  Add to Google Calendar: {links.google}"]
-        lines += [f"  Add to {outlook_name}: {links.outlook}"]
+        lines += [f"  Add to {outlook_label(office365)}: {links.outlook}"]
     mailto = thank_you_mailto(plan)
     if mailto is not None:
         lines += ["", f"Thank-you email draft: {mailto}"]

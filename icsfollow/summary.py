@@ -11,7 +11,7 @@ import click
 from icsfollow.describe import describe_step, format_skipped
 from icsfollow.model import Plan, PlannedStep
 from icsfollow.rules import StepKind
-from icsfollow.zones import format_local, to_local
+from icsfollow.zones import format_local, format_span, to_local
 
 __all__ = ["IMPORT_HINT", "Style", "format_timeline", "step_when"]
 
@@ -65,7 +65,7 @@ def step_when(plan: Plan, step: PlannedStep) -> str:
         return f"{_header(plan, step)}, all day"
     assert isinstance(step.end, datetime)
     zone, theirs = plan.interview.candidate_zone, plan.interview.contact_zone
-    when = f"{to_local(step.start, zone):%a %d %b %Y %H:%M}-{to_local(step.end, zone):%H:%M %Z}"
+    when = format_span(step.start, step.end, zone)
     if theirs != zone:
         when += f" ({to_local(step.start, theirs):%a %H:%M %Z} theirs)"
     return when

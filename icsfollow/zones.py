@@ -12,6 +12,7 @@ __all__ = [
     "UTC",
     "country_of_zone",
     "format_local",
+    "format_span",
     "gap_around",
     "get_zone",
     "local_instant",
@@ -92,3 +93,8 @@ def format_local(instant: datetime, zone: str) -> str:
     """Format an instant for people, on the zone's wall clock: ``Tue 12 May 2026 12:00 EDT``."""
     local = to_local(instant, zone)
     return f"{local:%a %d %b %Y %H:%M} {local.tzname()}"
+
+
+def format_span(start: datetime, end: datetime, zone: str) -> str:
+    """Format a span on the zone's wall clock: ``Tue 12 May 2026 12:30-13:00 EDT``."""
+    return f"{to_local(start, zone):%a %d %b %Y %H:%M}-{to_local(end, zone):%H:%M %Z}"
