@@ -187,11 +187,10 @@ def _parse_free(
             raise InputError(option, text, "needs a time of day, e.g. 'today 14:00'")
         parsed = _with_time(option, text, relative[2], base.replace(hour=0, minute=0), dayfirst)
         return parsed.replace(year=base.year, month=base.month, day=base.day)
-    if need_time:
-        first = _with_time(option, text, text, DEFAULT_A, dayfirst)
-    else:
-        first = _dateutil(option, text, text, DEFAULT_A, dayfirst)
+    first = _dateutil(option, text, text, DEFAULT_A, dayfirst)
     second = _dateutil(option, text, text, DEFAULT_B, dayfirst)
+    if need_time and first.hour != second.hour:
+        raise InputError(option, text, "needs a time of day, e.g. 'Nov 24 2pm'")
     if (first.month, first.day) != (second.month, second.day):
         first = first.replace(year=local_now.year, month=local_now.month, day=local_now.day)
     elif first.year != second.year:
@@ -204,8 +203,7 @@ def _with_time(option: str, text: str, value: str, default: datetime, dayfirst: 
     first = _dateutil(option, text, value, default.replace(hour=0, minute=0), dayfirst)
     second = _dateutil(option, text, value, default.replace(hour=13, minute=37), dayfirst)
     if first.hour != second.hour:
-        example = "today 14:00" if RELATIVE.match(text) else "Nov 24 2pm"
-        raise InputError(option, text, f"needs a time of day, e.g. '{example}'")
+        raise InputError(option, text, "needs a time of day, e.g. 'today 14:00'")
     return first
 
 
