@@ -6,10 +6,10 @@ import re
 from datetime import datetime
 from typing import NamedTuple
 
-from icsfollow.inputs import PlanOptions, build_interview, build_settings
-from icsfollow.model import Interview, Plan
-from icsfollow.schedule import schedule_steps
-from icsfollow.zones import to_local
+from icsfollow.core.model import Interview, Plan
+from icsfollow.core.schedule import schedule_steps
+from icsfollow.core.zones import to_local
+from icsfollow.inputs.options import PlanOptions, build_interview, build_settings
 
 __all__ = ["PlanResult", "default_file_name", "make_plan"]
 
@@ -28,7 +28,7 @@ def make_plan(options: PlanOptions, now: datetime) -> PlanResult:
     Raises:
         InputError: For a value that cannot be used.
     """
-    from icsfollow.render_ics import render_calendar
+    from icsfollow.render.ics import render_calendar
 
     interview, warnings = build_interview(options, now)
     settings, more = build_settings(options, interview.contact_zone)

@@ -18,9 +18,9 @@ import pytz
 from icalendar import Calendar
 from icalendar.prop import vDuration
 
-from icsfollow.model import Interview, Plan, PlannedStep
-from icsfollow.render_ics import render_calendar
-from icsfollow.rules import Context
+from icsfollow.core.model import Interview, Plan, PlannedStep
+from icsfollow.core.rules import Context
+from icsfollow.render.ics import render_calendar
 
 UTC = timezone.utc
 MINUTE = timedelta(minutes=1)

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from icsfollow.api import make_plan
 from icsfollow.cli import cli
-from icsfollow.inputs import PlanOptions
-from icsfollow.parse import parse_instant
+from icsfollow.inputs.options import PlanOptions
+from icsfollow.inputs.parse import parse_instant
 
 from support import assert_file_invariants, assert_invariants, parse_both
 

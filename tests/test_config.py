@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 from icalendar import Calendar, Event
 
 from icsfollow.cli import cli
-from icsfollow.config import KEYS, TEMPLATE, parse_config
+from icsfollow.inputs.config import KEYS, TEMPLATE, parse_config
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -360,7 +360,7 @@ def test_path_init_and_help_work_with_a_broken_file(config_file: Path) -> None:
 
 def test_every_key_is_a_plan_option_with_its_environment_variable() -> None:
     from icsfollow.cli.plan import plan
-    from icsfollow.config import envvar_of
+    from icsfollow.inputs.config import envvar_of
 
     options = {param.name: param for param in plan.params}
     for key in KEYS:

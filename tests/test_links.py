@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from icsfollow.api import make_plan
-from icsfollow.describe import describe_step, draft_email
-from icsfollow.inputs import PlanOptions
-from icsfollow.model import Plan
-from icsfollow.render_html import render_page
-from icsfollow.render_links import step_links, thank_you_mailto
+from icsfollow.core.model import Plan
+from icsfollow.inputs.options import PlanOptions
+from icsfollow.render.describe import describe_step, draft_email
+from icsfollow.render.html import render_page
+from icsfollow.render.links import step_links, thank_you_mailto
 
 NOW = datetime(2026, 7, 3, 21, 45, tzinfo=timezone.utc)
 TRICKY = "Ünïcödé 漢字 👩‍💻 & <b>bold</b> \"q\" 's' a+b=c 100% #1 ?x=y;z, back\\slash /"

@@ -15,10 +15,10 @@ import pytz
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from icsfollow.model import Interview, Person, Plan, Settings
-from icsfollow.render_ics import render_calendar
-from icsfollow.rules import Context
-from icsfollow.schedule import schedule_steps
+from icsfollow.core.model import Interview, Person, Plan, Settings
+from icsfollow.core.rules import Context
+from icsfollow.core.schedule import schedule_steps
+from icsfollow.render.ics import render_calendar
 
 from support import (
     UTC,

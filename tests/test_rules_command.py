@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from icsfollow import rules as rules_module
 from icsfollow.cli import cli
-from icsfollow.rules import STEP_RULES, Context, rules_for
+from icsfollow.core import rules as rules_module
+from icsfollow.core.rules import STEP_RULES, Context, rules_for
 
 
 def rules_output(*args: str) -> str:

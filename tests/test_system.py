@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from icalendar import Calendar
 
 from icsfollow.cli import cli
-from icsfollow.system import system_zone
+from icsfollow.inputs.system import system_zone
 
 PLAN = ["plan", "2026-09-16 20:15", "--context", "direct", "-o", "-"]
 
@@ -31,7 +31,7 @@ def test_zone_from_etc_localtime_link(monkeypatch: pytest.MonkeyPatch, tmp_path:
     monkeypatch.delenv("TZ", raising=False)
     link = tmp_path / "localtime"
     link.symlink_to("/usr/share/zoneinfo/Pacific/Chatham")
-    monkeypatch.setattr("icsfollow.system.LOCALTIME", link)
+    monkeypatch.setattr("icsfollow.inputs.system.LOCALTIME", link)
     assert system_zone() == "Pacific/Chatham"
 
 

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from icsfollow.api import make_plan
-from icsfollow.inputs import PlanOptions
-from icsfollow.summary import Style, format_timeline
+from icsfollow.inputs.options import PlanOptions
+from icsfollow.render.timeline import Style, format_timeline
 
 NOW = datetime(2026, 10, 26, 17, 0, tzinfo=timezone.utc)
 CROSS_ZONES = PlanOptions(

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from icsfollow.api import make_plan
 from icsfollow.cli import cli
-from icsfollow.inputs import PlanOptions
-from icsfollow.parse import parse_instant
+from icsfollow.inputs.options import PlanOptions
+from icsfollow.inputs.parse import parse_instant
 
 from support import (
     assert_file_invariants,

@@ -14,11 +14,11 @@ import pytest
 import pytz
 
 from icsfollow.api import make_plan
-from icsfollow.inputs import PlanOptions
-from icsfollow.model import Interview, Person, Settings
-from icsfollow.render_ics import render_calendar
-from icsfollow.rules import Context
-from icsfollow.schedule import schedule_steps
+from icsfollow.core.model import Interview, Person, Settings
+from icsfollow.core.rules import Context
+from icsfollow.core.schedule import schedule_steps
+from icsfollow.inputs.options import PlanOptions
+from icsfollow.render.ics import render_calendar
 
 from support import (
     assert_file_invariants,

@@ -12,7 +12,7 @@ import click
 from click.core import ParameterSource
 
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
-from icsfollow.config import KEYS, TEMPLATE, config_path, envvar_of, read_config
+from icsfollow.inputs.config import KEYS, TEMPLATE, config_path, envvar_of, read_config
 
 __all__ = ["ConfiguredCommand", "config", "current_path", "plan_defaults"]
 
@@ -191,13 +191,13 @@ def _effective_lines(plan_ctx: click.Context, values: Mapping[str, Any]) -> Iter
 
 def _default_of(plan_ctx: click.Context, key: str, shown: dict[str, str]) -> tuple[str, str]:
     if key == "tz":
-        from icsfollow.system import system_zone
+        from icsfollow.inputs.system import system_zone
 
         return system_zone() or "UTC", "default: the system's zone"
     if key == "their_tz":
         return shown["tz"], "default: tz"
     if key == "country":
-        from icsfollow.zones import country_of_zone
+        from icsfollow.core.zones import country_of_zone
 
         return country_of_zone(shown["their_tz"]) or "none", "default: from their_tz"
     if key == "context":

@@ -13,7 +13,7 @@ import click
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 from icsfollow.cli.config import ConfiguredCommand
 from icsfollow.cli.writing import OutputRequest, check_request, write_outputs
-from icsfollow.rules import DEFAULTS
+from icsfollow.core.rules import DEFAULTS
 
 if TYPE_CHECKING:
     from icsfollow.api import PlanResult
@@ -158,8 +158,8 @@ def plan(
             --recruiter "Sam Ortiz <sam@staffing.example>" -o -
     """
     from icsfollow.api import default_file_name, make_plan
-    from icsfollow.inputs import PlanOptions
-    from icsfollow.summary import IMPORT_HINT, Style, format_timeline
+    from icsfollow.inputs.options import PlanOptions
+    from icsfollow.render.timeline import IMPORT_HINT, Style, format_timeline
 
     outputs = {key: raw.pop(key) for key in OUTPUT_FLAGS}
     with errors_as_click():
@@ -185,7 +185,7 @@ def plan(
 
 
 def _echo_links(result: PlanResult, office365: bool, to_stderr: bool) -> None:
-    from icsfollow.render_links import format_links
+    from icsfollow.render.links import format_links
 
     for line in format_links(result.plan, office365):
         click.echo(line, err=to_stderr)
@@ -203,14 +203,14 @@ def _wants_color(to_stderr: bool) -> bool:
 
 
 def _now(text: str | None) -> datetime:
-    from icsfollow.parse import parse_instant
-    from icsfollow.system import run_now
+    from icsfollow.inputs.parse import parse_instant
+    from icsfollow.inputs.system import run_now
 
     return run_now() if text is None else parse_instant("--now", text)
 
 
 def _system_zone() -> str:
-    from icsfollow.system import system_zone
+    from icsfollow.inputs.system import system_zone
 
     zone = system_zone()
     if zone is None:

@@ -23,8 +23,8 @@ def rules(context: str | None) -> None:
         icsfollow rules
         icsfollow rules --context agency
     """
-    from icsfollow.rules import Context
-    from icsfollow.rules_text import format_rules
+    from icsfollow.core.rules import Context
+    from icsfollow.core.rules_text import format_rules
 
     contexts = [Context(context)] if context else list(Context)
     for line in format_rules(contexts):

@@ -55,7 +55,7 @@ def write_outputs(result: PlanResult, request: OutputRequest) -> list[Path]:
         return []
     written = [_write_calendar(result, request)]
     if request.links == "html":
-        from icsfollow.render_html import render_page
+        from icsfollow.render.html import render_page
 
         page = request.path.with_suffix(".html")
         beside = None if request.to_stdout or request.split else request.path.name
@@ -67,7 +67,7 @@ def write_outputs(result: PlanResult, request: OutputRequest) -> list[Path]:
 
 def _write_calendar(result: PlanResult, request: OutputRequest) -> Path | None:
     if request.split:
-        from icsfollow.render_ics import render_split
+        from icsfollow.render.ics import render_split
 
         folder = request.path.with_suffix("")
         write_folder(folder, render_split(result.plan), force=request.force)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from icsfollow.describe import draft_email, thank_you_subject
-from icsfollow.links import outlook_label
-from icsfollow.model import Plan
-from icsfollow.render_links import step_links, thank_you_mailto
-from icsfollow.summary import Style, format_timeline, step_when
+from icsfollow.core.model import Plan
+from icsfollow.render.describe import draft_email, thank_you_subject
+from icsfollow.render.links import step_links, thank_you_mailto
+from icsfollow.render.timeline import Style, format_timeline, step_when
+from icsfollow.render.urls import outlook_label
 
 __all__ = ["render_page"]
 

@@ -11,8 +11,8 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import NamedTuple
 
+from icsfollow.core.zones import local_instant, to_local
 from icsfollow.errors import IcsFollowError
-from icsfollow.zones import local_instant, to_local
 
 __all__ = ["WorkCalendar", "holiday_lookup", "working_days_after"]
 

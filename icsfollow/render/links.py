@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from icsfollow.describe import describe_step
-from icsfollow.describe import thank_you_mailto as draft_mailto
-from icsfollow.links import google_link, outlook_label, outlook_link
-from icsfollow.model import Plan
+from icsfollow.core.model import Plan
+from icsfollow.render.describe import describe_step
+from icsfollow.render.describe import thank_you_mailto as draft_mailto
+from icsfollow.render.urls import google_link, outlook_label, outlook_link
 
 __all__ = ["StepLinks", "format_links", "step_links", "thank_you_mailto"]
 

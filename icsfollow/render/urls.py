@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from urllib.parse import quote, urlencode
 
-from icsfollow.model import Interview, PlannedStep
-from icsfollow.zones import UTC
+from icsfollow.core.model import Interview, PlannedStep
+from icsfollow.core.zones import UTC
 
 __all__ = ["google_link", "mailto_link", "outlook_label", "outlook_link"]
 

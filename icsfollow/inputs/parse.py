@@ -7,9 +7,9 @@ from datetime import date, datetime, time, timedelta
 
 import pytz
 
+from icsfollow.core.model import Person
+from icsfollow.core.zones import gap_around, get_zone, suggest_zones, to_local
 from icsfollow.errors import InputError
-from icsfollow.model import Person
-from icsfollow.zones import gap_around, get_zone, suggest_zones, to_local
 
 __all__ = [
     "clean_text",

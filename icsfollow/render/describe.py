@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import NamedTuple
 
-from icsfollow.links import mailto_link
-from icsfollow.model import Interview, Person, Plan, PlannedStep
-from icsfollow.rules import (
+from icsfollow.core.model import Interview, Person, Plan, PlannedStep
+from icsfollow.core.rules import (
     ARTICLE,
     PHONE_CHECK_IN,
     QUIET_PERIOD_DONTS,
@@ -15,7 +14,8 @@ from icsfollow.rules import (
     Context,
     rule_by_id,
 )
-from icsfollow.zones import format_local, format_span, to_local
+from icsfollow.core.zones import format_local, format_span, to_local
+from icsfollow.render.urls import mailto_link
 
 __all__ = [
     "StepText",

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
+from icsfollow.core.model import Interview, Person, Settings
+from icsfollow.core.rules import DEFAULTS, Context
+from icsfollow.core.zones import country_of_zone, to_local
 from icsfollow.errors import InputError
-from icsfollow.model import Interview, Person, Settings
-from icsfollow.parse import (
+from icsfollow.inputs.parse import (
     clean_text,
     parse_date,
     parse_hours,
@@ -15,8 +17,6 @@ from icsfollow.parse import (
     parse_when,
     parse_zone,
 )
-from icsfollow.rules import DEFAULTS, Context
-from icsfollow.zones import country_of_zone, to_local
 
 __all__ = ["PlanOptions", "build_interview", "build_settings", "parse_alarm", "parse_country"]
 
@@ -113,7 +113,7 @@ def parse_country(text: str | None, contact_zone: str) -> tuple[str | None, list
     Returns:
         The country code or None, and warnings (e.g. no holidays known for the zone).
     """
-    from icsfollow.workdays import holiday_lookup
+    from icsfollow.core.workdays import holiday_lookup
 
     if text is not None and text.strip().lower() == "none":
         return None, []

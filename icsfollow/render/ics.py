@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta
 from icalendar import CLASS, TRANSP, Alarm, Calendar, Event
 
 from icsfollow import __version__
-from icsfollow.describe import StepText, describe_step
-from icsfollow.model import Interview, Plan, PlannedStep
-from icsfollow.zones import UTC
+from icsfollow.core.model import Interview, Plan, PlannedStep
+from icsfollow.core.zones import UTC
+from icsfollow.render.describe import StepText, describe_step
 
 __all__ = ["PRODID", "render_calendar", "render_split", "step_uid"]
 

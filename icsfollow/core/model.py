@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
-from icsfollow.rules import DEFAULTS, Context, StepKind
+from icsfollow.core.rules import DEFAULTS, Context, StepKind
 
 __all__ = ["Interview", "Person", "Plan", "PlannedStep", "Settings"]
 

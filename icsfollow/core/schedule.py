@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from icsfollow.model import Interview, Plan, PlannedStep, Settings
-from icsfollow.rules import (
+from icsfollow.core.model import Interview, Plan, PlannedStep, Settings
+from icsfollow.core.rules import (
     CHECK_IN_TIME,
     DEFAULTS,
     OWN_HOURS,
@@ -18,8 +18,8 @@ from icsfollow.rules import (
     rule_by_id,
     rules_for,
 )
-from icsfollow.workdays import WorkCalendar, holiday_lookup, working_days_after
-from icsfollow.zones import UTC, format_local, local_instant, to_local
+from icsfollow.core.workdays import WorkCalendar, holiday_lookup, working_days_after
+from icsfollow.core.zones import UTC, format_local, local_instant, to_local
 
 __all__ = ["schedule_steps", "step_applies"]
 

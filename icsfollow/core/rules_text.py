@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from icsfollow.rules import ARTICLE, DEFAULTS, OWN_HOURS, Context, StepRule, rules_for
+from icsfollow.core.rules import ARTICLE, DEFAULTS, OWN_HOURS, Context, StepRule, rules_for
 
 __all__ = ["format_rules"]
 

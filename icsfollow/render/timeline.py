@@ -8,10 +8,10 @@ from typing import NamedTuple
 
 import click
 
-from icsfollow.describe import describe_step, format_skipped
-from icsfollow.model import Plan, PlannedStep
-from icsfollow.rules import StepKind
-from icsfollow.zones import format_local, format_span, to_local
+from icsfollow.core.model import Plan, PlannedStep
+from icsfollow.core.rules import StepKind
+from icsfollow.core.zones import format_local, format_span, to_local
+from icsfollow.render.describe import describe_step, format_skipped
 
 __all__ = ["IMPORT_HINT", "Style", "format_timeline", "step_when"]
 

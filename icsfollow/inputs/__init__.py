@@ -1,0 +1,1 @@
+"""Reading what people type: WHEN and dates, options, the config file, the system."""

@@ -1,0 +1,1 @@
+"""Planned steps into text people and calendars read: iCalendar, links, HTML, timeline."""
