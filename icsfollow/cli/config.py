@@ -12,6 +12,7 @@ import click
 from click.core import ParameterSource
 
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
+from icsfollow.cli.console import say
 from icsfollow.inputs.config import KEYS, TEMPLATE, config_path, envvar_of, read_config
 
 __all__ = ["ConfiguredCommand", "config", "current_path", "plan_defaults"]
@@ -32,10 +33,10 @@ def plan_defaults(ctx: click.Context, args: Sequence[str] = ()) -> dict[str, obj
         click.BadParameter: For a bad file; unless help is asked for (then it warns)
             or the parse is resilient (shell completion: then it is ignored).
     """
-    path = current_path()
-    ctx.meta[_PATH_KEY] = path
     try:
         with errors_as_click():
+            path = current_path()
+            ctx.meta[_PATH_KEY] = path
             return read_config(path)
     except click.BadParameter as error:
         if ctx.resilient_parsing:
@@ -122,7 +123,8 @@ def path() -> None:
         icsfollow config path
         ICSFOLLOW_CONFIG=~/work.toml icsfollow config path
     """
-    click.echo(str(current_path()))
+    with errors_as_click():
+        say(str(current_path()))
 
 
 @config.command(context_settings=CONTEXT_SETTINGS)
@@ -138,19 +140,18 @@ def init(force: bool) -> None:
         icsfollow config init --force
     """
     from icsfollow.errors import OutputError
-    from icsfollow.output import write_atomically
+    from icsfollow.output import OutputSet
 
-    target = current_path()
-    with errors_as_click():
+    with errors_as_click(), OutputSet() as outputs:
+        target = current_path()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise OutputError(f"cannot create {target.parent}: {error.strerror}") from None
-        write_atomically(target, TEMPLATE.encode("utf-8"), force=force)
-    click.echo(f"Wrote {target}")
-    click.echo(
-        "Remove the '# ' before the settings you want; check them with: icsfollow config show"
-    )
+        outputs.add_file(target, TEMPLATE.encode("utf-8"), force=force)
+        outputs.place()
+        say(f"Wrote {target}")
+        say("Remove the '# ' before the settings you want; check them with: icsfollow config show")
 
 
 @config.command(context_settings=CONTEXT_SETTINGS)
