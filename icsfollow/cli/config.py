@@ -13,6 +13,7 @@ from click.core import ParameterSource
 
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 from icsfollow.cli.console import say
+from icsfollow.cli.process import outputs_final
 from icsfollow.inputs.config import KEYS, TEMPLATE, config_path, envvar_of, read_config
 
 __all__ = ["ConfiguredCommand", "config", "current_path", "plan_defaults"]
@@ -152,6 +153,7 @@ def init(force: bool) -> None:
         outputs.place()
         say(f"Wrote {target}")
         say("Remove the '# ' before the settings you want; check them with: icsfollow config show")
+        outputs_final()
 
 
 @config.command(context_settings=CONTEXT_SETTINGS)

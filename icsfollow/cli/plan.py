@@ -13,6 +13,7 @@ import click
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 from icsfollow.cli.config import ConfiguredCommand
 from icsfollow.cli.console import say
+from icsfollow.cli.process import outputs_final
 from icsfollow.cli.writing import OutputRequest, add_outputs, check_request
 from icsfollow.core.rules import DEFAULTS
 from icsfollow.errors import OutputError
@@ -184,6 +185,7 @@ def plan(
         with OutputSet() as files:
             add_outputs(files, result, request)
             _report(result, request, files.place())
+            outputs_final()
 
 
 def _report(result: PlanResult, request: OutputRequest, written: list[Path]) -> None:
@@ -212,7 +214,8 @@ def _echo_links(result: PlanResult, office365: bool, to_stderr: bool) -> None:
 def _target(output: str | None, output_dir: Path | None, file_name: str) -> Path:
     if output:
         if output.endswith(("/", os.sep)):
-            raise OutputError(f"{output} is a folder; give a file name, e.g. {output}{file_name}")
+            example = Path(output) / "followup.ics"
+            raise OutputError(f"{output} is a folder; give a file name, e.g. {example}")
         return expand_home("--output", output)
     return expand_home("--output-dir", output_dir) / file_name if output_dir else Path(file_name)
 

@@ -11,11 +11,14 @@ from types import FrameType
 
 from icsfollow.cli.console import say, silence
 
-__all__ = ["Stopped", "run"]
+__all__ = ["Stopped", "outputs_final", "run"]
 
 STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
+
+
+_HANDLED: set[int] = set()
 
 
 class Stopped(BaseException):
@@ -44,6 +47,7 @@ def run(command: Callable[[], object]) -> None:
     for number in STOP_SIGNALS:
         if signal.getsignal(number) == signal.SIG_DFL:  # nohup's SIG_IGN is kept
             signal.signal(number, _stop)
+            _HANDLED.add(number)
     try:
         command()
     except Stopped as stop:
@@ -54,6 +58,19 @@ def run(command: Callable[[], object]) -> None:
             silence(sys.stdout)
         say(f"Error: could not write to standard output: {error.strerror or error}", err=True)
         sys.exit(1)
+
+
+def outputs_final() -> None:
+    """Mark the commit point: everything is written, only exiting is left.
+
+    From here on Ctrl-C, SIGTERM and SIGHUP are ignored, so a run that wrote all its
+    outputs never exits as interrupted. Does nothing unless :func:`run` set the process
+    up (not under a test runner).
+    """
+    if not _HANDLED:
+        return
+    for number in (*STOP_SIGNALS, signal.SIGINT):
+        signal.signal(number, signal.SIG_IGN)
 
 
 def claim_standard_fds() -> None:

@@ -143,9 +143,10 @@ def _read_limited(path: Path) -> bytes | None:
     after opening, so a device such as /dev/zero is never read.
     """
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        return None
     with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return None
         return stream.read(MAX_BYTES + 1)
 
 

@@ -20,7 +20,13 @@ def write_all(descriptor: int, data: bytes) -> None:
     """
     view = memoryview(data)
     while view:
-        count = os.write(descriptor, view)
+        try:
+            count = os.write(descriptor, view)
+        except BlockingIOError:  # a descriptor shared in non-blocking mode: wait, go on
+            import select
+
+            select.select([], [descriptor], [])
+            continue
         if count <= 0:
             raise OSError(errno.EIO, os.strerror(errno.EIO))
         view = view[count:]
