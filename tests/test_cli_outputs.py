@@ -206,6 +206,7 @@ def test_tilde_expands_in_output(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) 
         ("plan #2?.ics", "plan%20%232%3F.ics"),
         ("a:b.ics", "a%3Ab.ics"),
         ("Söhne & co.ics", "S%C3%B6hne%20%26%20co.ics"),
+        ("\udcff.ics", "%FF.ics"),
     ],
 )
 def test_the_page_links_its_calendar_percent_encoded(in_tmp: Path, name: str, href: str) -> None:

@@ -86,5 +86,5 @@ def _draft(plan: Plan) -> list[str]:
 def _download(ics_name: str | None) -> list[str]:
     if ics_name is None:
         return []
-    href = escape(quote(ics_name.replace(os.sep, "/")))
+    href = escape(quote(os.fsencode(ics_name.replace(os.sep, "/"))))
     return [f'<p><a href="{href}" download>The whole plan as an .ics file</a></p>']
