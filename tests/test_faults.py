@@ -446,3 +446,22 @@ def test_home_unset_falls_back_to_the_password_entry(tmp_path: Path) -> None:
     no_home = {k: v for k, v in env().items() if k != "HOME"}
     result = run(tmp_path, "-o", "-", env=no_home)
     assert result.code == 0, result.stderr
+
+
+@pytest.mark.parametrize("command", [["plan", "--help"], ["rules"], ["config", "path"]])
+def test_other_commands_on_dev_full(tmp_path: Path, command: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [SCRIPT, *command],
+            cwd=tmp_path,
+            stdout=full,
+            capture_output=False,
+            stderr=subprocess.PIPE,
+            env=env(),
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines() == [
+        f"Error: could not write to standard output: {NO_SPACE}"
+    ]

@@ -56,7 +56,11 @@ def run(command: Callable[[], object]) -> None:
     except OSError as error:  # a standard stream failed outside any output of the run
         if sys.stdout is not None:
             silence(sys.stdout)
-        say(f"Error: could not write to standard output: {error.strerror or error}", err=True)
+        reason = error.strerror or str(error)
+        where = (
+            error.filename if error.filename is not None else "could not write to standard output"
+        )
+        say(f"Error: {where}: {reason}", err=True)
         sys.exit(1)
 
 
