@@ -465,3 +465,14 @@ def test_other_commands_on_dev_full(tmp_path: Path, command: list[str]) -> None:
     assert done.stderr.decode().splitlines() == [
         f"Error: could not write to standard output: {NO_SPACE}"
     ]
+
+
+def test_stdout_redirected_into_a_file_the_run_replaces(tmp_path: Path) -> None:
+    (tmp_path / "p.html").write_bytes(b"")
+    before = snapshot(tmp_path)
+    with open(tmp_path / "p.html", "ab") as page:
+        result = run(
+            tmp_path, "-o", "-", "--links", "html", "--page", "p.html", "--force", stdout=page
+        )
+    line = "Error: could not write the calendar to standard output: it is p.html, which this run "
+    result.assert_failed(1, line + "replaces", before)

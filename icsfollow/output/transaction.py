@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import signal
 import stat
@@ -139,8 +140,17 @@ class OutputSet:
             if any(folder in resolved(output.path).parents for folder in folders):
                 raise OutputError(f"{shown(output.path)} is inside a folder this run replaces")
         for stream in self._streams:
-            if stream.stream is None:
-                raise OutputError(f"could not write {stream.what} to {stream.where}: it is closed")
+            self._check_stream(stream)
+
+    def _check_stream(self, stream: _Stream) -> None:
+        failed = f"could not write {stream.what} to {stream.where}"
+        if stream.stream is None:
+            raise OutputError(f"{failed}: it is closed")
+        identity = _identity_of(stream.stream)
+        for output in self._outputs:
+            old = output.existing
+            if old is not None and (old.st_dev, old.st_ino) == identity:
+                raise OutputError(f"{failed}: it is {shown(output.path)}, which this run replaces")
 
     def place(self) -> list[Path]:
         """Check, stage and put every output in place, then write the streams.
@@ -323,6 +333,14 @@ def _is_ours(output: _Output) -> bool:
     except OSError:
         return False
     return (status.st_dev, status.st_ino) == output.identity
+
+
+def _identity_of(stream: BinaryIO) -> tuple[int, int] | None:
+    try:
+        status = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return None
+    return status.st_dev, status.st_ino
 
 
 def _write(stream: _Stream) -> None:
