@@ -6,44 +6,31 @@ import contextlib
 import io
 import os
 import signal
-import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, NamedTuple, TypeVar
+from typing import BinaryIO, NamedTuple
 
 from icsfollow.errors import OutputError
-from icsfollow.output.streams import write_all, write_stream
+from icsfollow.output.steps import (
+    TEMP_PREFIX,
+    Output,
+    put_file,
+    put_folder,
+    remove,
+    stage_file,
+    stage_folder,
+    sync_folder,
+    undo,
+)
+from icsfollow.output.streams import write_stream
 from icsfollow.output.targets import check_file, check_folder, resolved, shown
 
-__all__ = ["TEMP_PREFIX", "OutputSet"]
+__all__ = ["TEMP_PREFIX", "OutputSet", "deferred_signals"]
 
-TEMP_PREFIX = ".icsfollow-"
-STAGED, BACKUP = ".tmp", ".old"
-NAME_ATTEMPTS = 20
 DEFERRED = frozenset(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
-CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-T = TypeVar("T")
-
-
-class _Output:
-    """One file or folder of the set, and how far it got."""
-
-    def __init__(self, path: Path, force: bool, data: bytes, files: list[tuple[str, bytes]] | None):
-        self.path, self.force, self.data, self.files = path, force, data, files
-        self.existing: os.stat_result | None = None
-        self.staged: Path | None = None  # the temporary, named before it is created
-        self.identity: tuple[int, int] | None = None  # (device, inode) of what was staged
-        self.backup: Path | None = None  # the old version's hidden name, while kept
-        self.backup_made = False
-        self.old_moved = False  # the old version is only at the backup name
-        self.placed = False
-
-    @property
-    def is_folder(self) -> bool:
-        return self.files is not None
 
 
 class _Stream(NamedTuple):
@@ -81,7 +68,7 @@ class OutputSet:
     """
 
     def __init__(self) -> None:
-        self._outputs: list[_Output] = []
+        self._outputs: list[Output] = []
         self._streams: list[_Stream] = []
         self._placed = False
 
@@ -101,14 +88,14 @@ class OutputSet:
 
     def add_file(self, path: Path, data: bytes, *, force: bool = False) -> None:
         """Add a file; ``force`` lets it replace a regular file or a symlink."""
-        self._outputs.append(_Output(path, force, data, None))
+        self._outputs.append(Output(path, force, data, None))
 
     def add_folder(
         self, path: Path, files: Sequence[tuple[str, bytes]], *, force: bool = False
     ) -> None:
         """Add a folder of ``(name, bytes)`` files; ``force`` lets it replace a whole folder
         that holds only .ics files, or a symlink."""
-        self._outputs.append(_Output(path, force, b"", list(files)))
+        self._outputs.append(Output(path, force, b"", list(files)))
 
     def add_stream(
         self,
@@ -166,12 +153,12 @@ class OutputSet:
         try:
             self.check()
             for output in self._outputs:
-                self._guarded(output, _stage_folder if output.is_folder else _stage_file)
+                self._guarded(output, stage_folder if output.is_folder else stage_file)
             with deferred_signals():
                 for output in self._outputs:
-                    self._guarded(output, _put_folder if output.is_folder else _put_file)
+                    self._guarded(output, put_folder if output.is_folder else put_file)
                 for folder in {output.path.parent for output in self._outputs}:
-                    _sync_folder(folder)
+                    sync_folder(folder)
             for stream in self._streams:
                 _write(stream)
         except BaseException:
@@ -185,9 +172,9 @@ class OutputSet:
         with deferred_signals():
             for output in self._outputs:
                 if output.backup_made:
-                    _remove(output.backup)
+                    remove(output.backup)
                     output.backup_made = False
-                _remove(output.staged)
+                remove(output.staged)
         self._placed = False
         self._outputs.clear()
 
@@ -196,12 +183,12 @@ class OutputSet:
         with deferred_signals():
             for output in reversed(self._outputs):
                 with contextlib.suppress(OSError):
-                    _undo(output)
-                _remove(output.staged)
+                    undo(output)
+                remove(output.staged)
         self._placed = False
 
     @staticmethod
-    def _guarded(output: _Output, step: Callable[[_Output], None]) -> None:
+    def _guarded(output: Output, step: Callable[[Output], None]) -> None:
         try:
             step(output)
         except OSError as error:
@@ -223,118 +210,6 @@ def deferred_signals() -> Iterator[None]:
         mask(signal.SIG_SETMASK, previous)
 
 
-def _claim(output: _Output, suffix: str, create: Callable[[Path], T]) -> tuple[Path, T]:
-    """Create a new hidden name beside the output, remembered before it exists."""
-    for _ in range(NAME_ATTEMPTS):
-        name = output.path.parent / f"{TEMP_PREFIX}{os.urandom(6).hex()}{suffix}"
-        if suffix == STAGED:
-            output.staged = name
-        else:
-            output.backup = name
-        try:
-            return name, create(name)
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"no free temporary name in {output.path.parent}")
-
-
-def _stage_file(output: _Output) -> None:
-    _, descriptor = _claim(output, STAGED, lambda name: os.open(name, CREATE_FLAGS, 0o600))
-    output.identity = _write_synced(descriptor, output.data)
-
-
-def _stage_folder(output: _Output) -> None:
-    staged, _ = _claim(output, STAGED, lambda name: os.mkdir(name, 0o700))
-    for name, data in output.files or []:
-        if not name or os.sep in name or name in (".", ".."):
-            raise ValueError(f"not a file name: {name!r}")
-        _write_synced(os.open(staged / name, CREATE_FLAGS, 0o600), data)
-    _sync_folder(staged)
-    status = os.lstat(staged)
-    output.identity = (status.st_dev, status.st_ino)
-
-
-def _write_synced(descriptor: int, data: bytes) -> tuple[int, int]:
-    try:
-        write_all(descriptor, data)
-        os.fsync(descriptor)
-        status = os.fstat(descriptor)
-    finally:
-        os.close(descriptor)
-    return status.st_dev, status.st_ino
-
-
-def _put_file(output: _Output) -> None:
-    assert output.staged is not None
-    path = output.path
-    if output.existing is not None:
-        _keep_old(output)
-        os.replace(output.staged, path)
-        output.placed = True
-        return
-    try:
-        os.link(output.staged, path)
-    except FileExistsError:
-        raise OutputError(f"{shown(path)} already exists; use --force to replace it") from None
-    except OSError:  # no hard links here: rename, after one more look
-        if os.path.lexists(path):
-            raise OutputError(f"{shown(path)} already exists; use --force to replace it") from None
-        os.rename(output.staged, path)
-    output.placed = True
-    _remove(output.staged)
-
-
-def _keep_old(output: _Output) -> None:
-    """Keep the file being replaced under a hidden name (a second link, or a rename)."""
-
-    def link(name: Path) -> None:
-        os.link(output.path, name, follow_symlinks=False)
-
-    try:
-        _claim(output, BACKUP, link)
-    except FileExistsError:
-        raise
-    except OSError:
-        _claim(output, BACKUP, lambda name: os.rename(output.path, name))
-        output.old_moved = True
-    output.backup_made = True
-
-
-def _put_folder(output: _Output) -> None:
-    assert output.staged is not None
-    if output.existing is not None:
-        _claim(output, BACKUP, lambda name: os.rename(output.path, name))
-        output.backup_made = output.old_moved = True
-    if os.path.lexists(output.path):
-        raise OutputError(f"{shown(output.path)} already exists; use --force to replace it")
-    os.rename(output.staged, output.path)
-    output.placed = True
-
-
-def _undo(output: _Output) -> None:
-    """Put one output's place back as it was."""
-    if output.placed and not _is_ours(output):
-        output.placed = False  # something else took the place since: leave it alone
-        output.old_moved = False
-    if output.placed and (output.is_folder or not output.backup_made):
-        assert output.staged is not None
-        os.rename(output.path, output.staged)  # removed with the staged leftovers
-    if output.backup_made and output.backup is not None:
-        if output.placed or output.old_moved:
-            os.replace(output.backup, output.path)
-        else:
-            os.unlink(output.backup)
-    output.placed = output.backup_made = output.old_moved = False
-
-
-def _is_ours(output: _Output) -> bool:
-    try:
-        status = os.lstat(output.path)
-    except OSError:
-        return False
-    return (status.st_dev, status.st_ino) == output.identity
-
-
 def _identity_of(stream: BinaryIO) -> tuple[int, int] | None:
     try:
         status = os.fstat(stream.fileno())
@@ -350,34 +225,3 @@ def _write(stream: _Stream) -> None:
     except OSError as error:
         reason = error.strerror or str(error)
         raise OutputError(f"could not write {stream.what} to {stream.where}: {reason}") from None
-
-
-def _remove(path: Path | None) -> None:
-    """Remove a temporary or backup name, file or folder; best effort."""
-    if path is None:
-        return
-    try:
-        status = os.lstat(path)
-    except OSError:
-        return
-    if stat.S_ISDIR(status.st_mode):
-        import shutil
-
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the names in a folder durable (where the system allows syncing a folder)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
