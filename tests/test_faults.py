@@ -476,3 +476,13 @@ def test_stdout_redirected_into_a_file_the_run_replaces(tmp_path: Path) -> None:
         )
     line = "Error: could not write the calendar to standard output: it is p.html, which this run "
     result.assert_failed(1, line + "replaces", before)
+
+
+def test_a_config_path_with_an_unknown_user(tmp_path: Path) -> None:
+    result = run(tmp_path, "-o", "-", env=env(ICSFOLLOW_CONFIG="~nosuchuser/config.toml"))
+    assert result.code == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for 'ICSFOLLOW_CONFIG': '~nosuchuser/config.toml' cannot be "
+        "expanded: there is no user 'nosuchuser'"
+    )
