@@ -21,6 +21,9 @@ from pathlib import Path
 import pytest
 from filesystem import leftovers, snapshot
 
+pytestmark = pytest.mark.skipif(
+    sys.platform != "linux", reason="Linux conditions: /dev/full, pipe sizes, tmpfs"
+)
 SCRIPT = str(Path(sys.executable).with_name("icsfollow"))
 ARGS = ["plan", "2026-05-12 11:00", "--context", "direct", "--tz", "America/New_York"]
 ARGS += ["--company", "Acme", "--interviewer", "Dana Lee <dana@acme.example>"]
