@@ -171,10 +171,11 @@ def show(ctx: click.Context) -> None:
     plan_defaults(ctx)
     target = ctx.meta[_PATH_KEY]
     found = "" if Path(target).is_file() else "  (not found: built-in defaults)"
-    click.echo(f"# {target}{found}")
     plan_ctx = plan.make_context("plan", [], parent=ctx, resilient_parsing=True)
-    for line in _effective_lines(plan_ctx, plan_ctx.default_map or {}):
-        click.echo(line)
+    with errors_as_click():
+        say(f"# {target}{found}")
+        for line in _effective_lines(plan_ctx, plan_ctx.default_map or {}):
+            say(line)
 
 
 def _effective_lines(plan_ctx: click.Context, values: Mapping[str, Any]) -> Iterator[str]:
