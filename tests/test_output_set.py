@@ -215,3 +215,20 @@ def test_either_every_output_or_the_folder_as_it_was(
         else:
             assert after[name] == ("file", b"new")
     assert all(not key.startswith(TEMP_PREFIX) for key in after)
+
+
+def test_missing_folders_are_made_and_undone_with_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "taken.ics").write_bytes(b"mine")
+    with pytest.raises(Boom), OutputSet() as outputs:
+        outputs.add_file(tmp_path / "a" / "b" / "config.toml", b"x", parents=True)
+        outputs.place()
+        assert (tmp_path / "a" / "b" / "config.toml").read_bytes() == b"x"
+        assert os.stat(tmp_path / "a").st_mode & 0o777 == 0o700
+        raise Boom
+    assert snapshot(tmp_path) == {"taken.ics": ("file", b"mine")}
+    with OutputSet() as outputs:
+        outputs.add_file(tmp_path / "a" / "b" / "config.toml", b"x", parents=True)
+        outputs.place()
+    assert (tmp_path / "a" / "b" / "config.toml").read_bytes() == b"x"
+    with pytest.raises(OutputError, match=r"taken\.ics is not a folder"):
+        write_atomically(tmp_path / "taken.ics" / "x.toml", b"x")

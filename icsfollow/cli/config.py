@@ -140,16 +140,11 @@ def init(force: bool) -> None:
         icsfollow config init
         icsfollow config init --force
     """
-    from icsfollow.errors import OutputError
     from icsfollow.output import OutputSet
 
     with errors_as_click(), OutputSet() as outputs:
         target = current_path()
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise OutputError(f"cannot create {target.parent}: {error.strerror}") from None
-        outputs.add_file(target, TEMPLATE.encode("utf-8"), force=force)
+        outputs.add_file(target, TEMPLATE.encode("utf-8"), force=force, parents=True)
         outputs.place()
         say(f"Wrote {target}")
         say("Remove the '# ' before the settings you want; check them with: icsfollow config show")

@@ -23,6 +23,7 @@ __all__ = [
     "put_file",
     "put_folder",
     "remove",
+    "remove_created",
     "stage_file",
     "stage_folder",
     "sync_folder",
@@ -39,8 +40,18 @@ T = TypeVar("T")
 class Output:
     """One file or folder of the set, and how far it got."""
 
-    def __init__(self, path: Path, force: bool, data: bytes, files: list[tuple[str, bytes]] | None):
-        self.path, self.force, self.data, self.files = path, force, data, files
+    def __init__(
+        self,
+        path: Path,
+        data: bytes,
+        files: list[tuple[str, bytes]] | None,
+        *,
+        force: bool,
+        parents: bool,
+    ):
+        self.path, self.data, self.files = path, data, files
+        self.force, self.parents = force, parents
+        self.created: list[Path] = []  # folders made on the way, named before they exist
         self.existing: os.stat_result | None = None
         self.staged: Path | None = None  # the temporary, named before it is created
         self.identity: tuple[int, int] | None = None  # (device, inode) of what was staged
@@ -69,12 +80,27 @@ def _claim(output: Output, suffix: str, create: Callable[[Path], T]) -> tuple[Pa
     raise FileExistsError(f"no free temporary name in {output.path.parent}")
 
 
+def make_parents(output: Output) -> None:
+    """Make the missing folders on the way to the output (mode 700), remembering each."""
+    if not output.parents:
+        return
+    folders = [output.path.parent, *output.path.parent.parents]
+    for folder in reversed([folder for folder in folders if not os.path.lexists(folder)]):
+        output.created.append(folder)
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            output.created.pop()
+
+
 def stage_file(output: Output) -> None:
+    make_parents(output)
     _, descriptor = _claim(output, STAGED, lambda name: os.open(name, CREATE_FLAGS, 0o600))
     output.identity = _write_synced(descriptor, output.data)
 
 
 def stage_folder(output: Output) -> None:
+    make_parents(output)
     staged, _ = _claim(output, STAGED, lambda name: os.mkdir(name, 0o700))
     for name, data in output.files or []:
         if not name or os.sep in name or name in (".", ".."):
@@ -164,6 +190,14 @@ def _is_ours(output: Output) -> bool:
     except OSError:
         return False
     return (status.st_dev, status.st_ino) == output.identity
+
+
+def remove_created(output: Output) -> None:
+    """Remove the folders made on the way, deepest first, if they are empty."""
+    while output.created:
+        with contextlib.suppress(OSError):
+            os.rmdir(output.created[-1])
+        output.created.pop()
 
 
 def remove(path: Path | None) -> None:

@@ -54,15 +54,16 @@ def shown(path: Path | str) -> str:
     return text if len(text) <= 100 else f"{text[:60]}…{text[-30:]}"
 
 
-def check_file(path: Path, force: bool = False) -> Target:
+def check_file(path: Path, force: bool = False, parents: bool = False) -> Target:
     """Check that a file can be written at ``path``.
 
     ``force`` allows replacing a regular file, or a symlink (the link itself is replaced)
     unless it points at a folder, device or pipe; nothing else is ever replaced.
+    ``parents`` accepts missing folders on the way, under an existing one.
     """
     if path.name in ("", ".", ".."):
         raise OutputError(f"{path} is a folder; give a file name, e.g. {path / 'followup.ics'}")
-    target = _target(path)
+    target = _target(path, parents)
     existing = target.existing
     if existing is None:
         return target
@@ -77,15 +78,16 @@ def check_file(path: Path, force: bool = False) -> Target:
     return target
 
 
-def check_folder(path: Path, force: bool = False) -> Target:
+def check_folder(path: Path, force: bool = False, parents: bool = False) -> Target:
     """Check that a folder of new files can take the place of ``path``.
 
     ``force`` allows replacing a folder that holds only .ics files (what an earlier run
     wrote), or a symlink; the old folder goes only after the new one is in place.
+    ``parents`` accepts missing folders on the way, under an existing one.
     """
     if path.name in ("", ".", ".."):
         raise OutputError(f"{path} cannot be replaced by a new folder; give a file name")
-    target = _target(path)
+    target = _target(path, parents)
     existing = target.existing
     if existing is None:
         return target
@@ -108,18 +110,11 @@ def resolved(path: Path) -> Path:
     return Path(os.path.realpath(path.parent)) / path.name
 
 
-def _target(path: Path) -> Target:
-    folder = path.parent
-    try:
-        folder_stat = os.stat(folder)
-    except FileNotFoundError:
-        missing = f"cannot write {shown(path)}: the folder {folder} does not exist"
-        raise OutputError(missing) from None
-    except OSError as error:
-        raise OutputError(f"cannot write {shown(path)}: {error.strerror}") from None
-    if not stat.S_ISDIR(folder_stat.st_mode):
-        raise OutputError(f"cannot write {shown(path)}: {folder} is not a folder")
-    _check_name_length(path)
+def _target(path: Path, parents: bool) -> Target:
+    folder = _existing_folder(path, parents)
+    _check_name_length(path, folder)
+    if folder != path.parent:  # the folders on the way do not exist yet: nor does the path
+        return Target(path, None)
     try:
         existing: os.stat_result | None = os.lstat(path)
     except FileNotFoundError:
@@ -129,10 +124,27 @@ def _target(path: Path) -> Target:
     return Target(path, existing)
 
 
-def _check_name_length(path: Path) -> None:
+def _existing_folder(path: Path, parents: bool) -> Path:
+    """The path's folder, or with ``parents`` its nearest existing ancestor; checked."""
+    folder = path.parent
+    while parents and not os.path.lexists(folder) and folder != folder.parent:
+        folder = folder.parent
+    try:
+        folder_stat = os.stat(folder)
+    except FileNotFoundError:
+        missing = f"cannot write {shown(path)}: the folder {folder} does not exist"
+        raise OutputError(missing) from None
+    except OSError as error:
+        raise OutputError(f"cannot write {shown(path)}: {error.strerror}") from None
+    if not stat.S_ISDIR(folder_stat.st_mode):
+        raise OutputError(f"cannot write {shown(path)}: {folder} is not a folder")
+    return folder
+
+
+def _check_name_length(path: Path, folder: Path) -> None:
     length = len(os.fsencode(path.name))
     try:
-        limit = os.pathconf(path.parent, "PC_NAME_MAX")
+        limit = os.pathconf(folder, "PC_NAME_MAX")
     except (OSError, ValueError, AttributeError):
         limit = DEFAULT_NAME_MAX
     if length > limit:

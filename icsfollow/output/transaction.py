@@ -18,6 +18,7 @@ from icsfollow.output.steps import (
     put_file,
     put_folder,
     remove,
+    remove_created,
     stage_file,
     stage_folder,
     sync_folder,
@@ -86,16 +87,36 @@ class OutputSet:
         else:
             self.rollback()
 
-    def add_file(self, path: Path, data: bytes, *, force: bool = False) -> None:
-        """Add a file; ``force`` lets it replace a regular file or a symlink."""
-        self._outputs.append(Output(path, force, data, None))
+    def add_file(
+        self, path: Path, data: bytes, *, force: bool = False, parents: bool = False
+    ) -> None:
+        """Add a file.
+
+        Args:
+            path: Where it goes.
+            data: All its bytes.
+            force: Let it replace a regular file or a symlink (never anything else).
+            parents: Make missing folders on the way (mode 700); undone with the rest.
+        """
+        self._outputs.append(Output(path, data, None, force=force, parents=parents))
 
     def add_folder(
-        self, path: Path, files: Sequence[tuple[str, bytes]], *, force: bool = False
+        self,
+        path: Path,
+        files: Sequence[tuple[str, bytes]],
+        *,
+        force: bool = False,
+        parents: bool = False,
     ) -> None:
-        """Add a folder of ``(name, bytes)`` files; ``force`` lets it replace a whole folder
-        that holds only .ics files, or a symlink."""
-        self._outputs.append(Output(path, force, b"", list(files)))
+        """Add a folder of ``(name, bytes)`` files.
+
+        Args:
+            path: Where the folder goes.
+            files: Its files, by plain name.
+            force: Let it replace a symlink, or a whole folder that holds only .ics files.
+            parents: Make missing folders on the way (mode 700); undone with the rest.
+        """
+        self._outputs.append(Output(path, b"", list(files), force=force, parents=parents))
 
     def add_stream(
         self,
@@ -117,7 +138,7 @@ class OutputSet:
         seen: list[Path] = []
         for output in self._outputs:
             check = check_folder if output.is_folder else check_file
-            output.existing = check(output.path, output.force).existing
+            output.existing = check(output.path, output.force, output.parents).existing
             place = resolved(output.path)
             if place in seen:
                 raise OutputError(f"two outputs of this run would both be {shown(output.path)}")
@@ -159,6 +180,9 @@ class OutputSet:
                     self._guarded(output, put_folder if output.is_folder else put_file)
                 for folder in {output.path.parent for output in self._outputs}:
                     sync_folder(folder)
+                for output in self._outputs:
+                    for created in output.created:
+                        sync_folder(created.parent)
             for stream in self._streams:
                 _write(stream)
         except BaseException:
@@ -185,6 +209,7 @@ class OutputSet:
                 with contextlib.suppress(OSError):
                     undo(output)
                 remove(output.staged)
+                remove_created(output)
         self._placed = False
 
     @staticmethod
