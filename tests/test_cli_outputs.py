@@ -235,3 +235,10 @@ def test_a_failing_stdout_in_file_mode_leaves_nothing(
     result = CliRunner().invoke(cli, ARGS, catch_exceptions=False)
     assert result.exit_code == 1
     assert snapshot(in_tmp) == {}
+
+
+def test_split_over_a_file_of_the_folder_name(in_tmp: Path) -> None:
+    (in_tmp / FOLDER).write_bytes(b"mine")
+    before = snapshot(in_tmp)
+    line = f"Error: {FOLDER} is a file, not a folder; pick another name"
+    assert_refused(invoke("--split", "--force"), 1, line, before)

@@ -28,6 +28,7 @@ DEFAULT_NAME_MAX = 255
 # these is still only icsfollow's, and --split --force may replace it.
 SYSTEM_LITTER = frozenset([".DS_Store", "Thumbs.db", "desktop.ini"])
 KIND_NAMES = {
+    stat.S_IFREG: "a file",
     stat.S_IFIFO: "a named pipe",
     stat.S_IFCHR: "a device",
     stat.S_IFBLK: "a device",
