@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
+from filesystem import error_lines, leftovers, snapshot
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
@@ -159,3 +164,110 @@ def test_any_option_values(values: dict[str, Any]) -> None:
     shown = ", ".join(part for part in (interview.company, interview.role) if part)
     for record in records:
         assert f"Interview: {shown or 'your interview'}" in record.description
+
+
+# -- output options over whatever is already at the targets ---------------------------
+
+OUTPUT_ARGS = ["plan", "2026-05-12 11:00", "--context", "direct", "--tz", "America/New_York"]
+OUTPUT_ARGS += ["--company", "Acme", "--interviewer", "Dana <d@acme.example>"]
+OUTPUT_ARGS += ["--now", "2026-05-12T15:00:00Z"]
+DEFAULT_ICS = "followup-acme-2026-05-12.ics"
+NAMES = [DEFAULT_ICS, "followup-acme-2026-05-12.html", "followup-acme-2026-05-12"]
+NAMES += ["plan.ics", "plan.html", "plan", "page.html", "sub"]
+OUTPUTS = [None, None, "-", "-", "plan.ics", "plan.html", "plan", ".", "sub/p.ics"]
+PAGES = [None, None, None, None, "page.html", "page.html", "plan.html", "plan/p.html"]
+THINGS = ["file", "ics-folder", "other-folder", "fifo", "link", "dangling"]
+
+
+def make_thing(path: Path, thing: str) -> None:
+    if thing == "file":
+        path.write_bytes(b"before")
+    elif thing in ("ics-folder", "other-folder"):
+        path.mkdir()
+        (path / ("01-old.ics" if thing == "ics-folder" else "notes.txt")).write_bytes(b"old")
+    elif thing == "fifo":
+        os.mkfifo(path)
+    elif thing == "link":
+        path.symlink_to("linked-target")
+        (path.parent / "linked-target").write_bytes(b"target")
+    else:
+        path.symlink_to("nowhere")
+
+
+@st.composite
+def output_runs(draw: st.DrawFn) -> tuple[list[str], dict[str, str]]:
+    """Output options, and what already sits at the names they may use."""
+    extra: list[str] = []
+    output = draw(st.sampled_from(OUTPUTS))
+    if output is not None:
+        extra += ["-o", output]
+    links = draw(st.sampled_from([None, None, "text", "html"]))
+    if links:
+        extra += ["--links", links]
+    page = draw(st.sampled_from(PAGES))
+    if page:
+        extra += ["--page", page]
+    for flag in ("--split", "--force", "--dry-run"):
+        if draw(st.booleans() if flag != "--dry-run" else st.sampled_from([False] * 5 + [True])):
+            extra.append(flag)
+    existing = draw(st.dictionaries(st.sampled_from(NAMES), st.sampled_from(THINGS), max_size=3))
+    return extra, existing
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=output_runs())
+def test_output_options_over_existing_targets(case: tuple[list[str], dict[str, str]]) -> None:
+    """Any mix of -o, --split, --links html, --page and --force, over files, folders,
+    pipes and links already there: one outcome, and nothing else touched."""
+    extra, existing = case
+    folder = Path(tempfile.mkdtemp(prefix="fuzz-outputs-"))
+    here = os.getcwd()
+    try:
+        os.chdir(folder)
+        for name, thing in existing.items():
+            make_thing(folder / name, thing)
+        before = snapshot(folder)
+        result = CliRunner().invoke(cli, [*OUTPUT_ARGS, *extra])
+        event(f"exit {result.exit_code}")
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+            result.exception
+        )
+        assert leftovers(folder) == []
+        if result.exit_code != 0:
+            assert result.exit_code in (1, 2)
+            assert result.stdout_bytes == b""
+            assert len(error_lines(result.stderr)) == 1, result.stderr
+            assert snapshot(folder) == before
+            return
+        assert_outputs(folder, extra, before, snapshot(folder), result.stdout_bytes)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def assert_outputs(
+    folder: Path, extra: list[str], before: dict[str, Any], after: dict[str, Any], stdout: bytes
+) -> None:
+    """Every output where it belongs, complete; every other name as it was."""
+    options = dict(zip(extra, [*extra[1:], ""], strict=False))
+    output = options.get("-o", DEFAULT_ICS)
+    written: set[str] = set()
+    if "--dry-run" not in extra:
+        if output == "-":
+            assert stdout.startswith(b"BEGIN:VCALENDAR") and stdout.endswith(b"END:VCALENDAR\r\n")
+        elif "--split" in extra:
+            split = str(Path(output).with_suffix(""))
+            names = [name for name in after if name.startswith(split + "/")]
+            assert names and all(after[name][1].startswith(b"BEGIN:VCALENDAR") for name in names)
+            written |= {split, *names}
+        else:
+            assert after[output][1].startswith(b"BEGIN:VCALENDAR"), after.get(output)
+            written.add(output)
+        if options.get("--links") == "html":
+            page = options.get("--page") or str(Path(output).with_suffix(".html"))
+            assert after[page][1].startswith(b"<!DOCTYPE html>")
+            written.add(page)
+    for name, entry in before.items():
+        inside = any(name == out or name.startswith(out + "/") for out in written)
+        if not inside:
+            assert after.get(name) == entry, name

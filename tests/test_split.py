@@ -64,9 +64,7 @@ def test_split_never_overwrites_without_force(in_tmp: Path) -> None:
     (in_tmp / FOLDER / NAMES[0]).write_bytes(b"keep")
     code, output = invoke("--split")
     assert code == 1
-    assert output.splitlines()[-1] == (
-        f"Error: {FOLDER} already exists; use --force to replace its files"
-    )
+    assert output.splitlines()[-1] == (f"Error: {FOLDER} already exists; use --force to replace it")
     assert (in_tmp / FOLDER / NAMES[0]).read_bytes() == b"keep"
     assert invoke("--split", "--force")[0] == 0
     assert (in_tmp / FOLDER / NAMES[0]).read_bytes().startswith(b"BEGIN:VCALENDAR")

@@ -10,6 +10,7 @@ from icsfollow import __version__
 from icsfollow.cli.common import CONTEXT_SETTINGS
 from icsfollow.cli.config import config
 from icsfollow.cli.plan import plan
+from icsfollow.cli.process import run
 from icsfollow.cli.rules import rules
 
 __all__ = ["cli", "main"]
@@ -39,4 +40,4 @@ def main() -> None:
     # pytz's documented start-up switch: trust its bundled zone list instead of
     # opening all ~600 zone files on the first lookup (unknown names still fail).
     os.environ.setdefault("PYTZ_SKIPEXISTSCHECK", "1")
-    cli(prog_name="icsfollow")
+    run(lambda: cli(prog_name="icsfollow"))

@@ -12,6 +12,8 @@ import click
 from click.core import ParameterSource
 
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
+from icsfollow.cli.console import say
+from icsfollow.cli.process import outputs_final
 from icsfollow.inputs.config import KEYS, TEMPLATE, config_path, envvar_of, read_config
 
 __all__ = ["ConfiguredCommand", "config", "current_path", "plan_defaults"]
@@ -32,10 +34,10 @@ def plan_defaults(ctx: click.Context, args: Sequence[str] = ()) -> dict[str, obj
         click.BadParameter: For a bad file; unless help is asked for (then it warns)
             or the parse is resilient (shell completion: then it is ignored).
     """
-    path = current_path()
-    ctx.meta[_PATH_KEY] = path
     try:
         with errors_as_click():
+            path = current_path()
+            ctx.meta[_PATH_KEY] = path
             return read_config(path)
     except click.BadParameter as error:
         if ctx.resilient_parsing:
@@ -122,7 +124,8 @@ def path() -> None:
         icsfollow config path
         ICSFOLLOW_CONFIG=~/work.toml icsfollow config path
     """
-    click.echo(str(current_path()))
+    with errors_as_click():
+        say(str(current_path()))
 
 
 @config.command(context_settings=CONTEXT_SETTINGS)
@@ -137,20 +140,15 @@ def init(force: bool) -> None:
         icsfollow config init
         icsfollow config init --force
     """
-    from icsfollow.errors import OutputError
-    from icsfollow.output import write_atomically
+    from icsfollow.output import OutputSet
 
-    target = current_path()
-    with errors_as_click():
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise OutputError(f"cannot create {target.parent}: {error.strerror}") from None
-        write_atomically(target, TEMPLATE.encode("utf-8"), force=force)
-    click.echo(f"Wrote {target}")
-    click.echo(
-        "Remove the '# ' before the settings you want; check them with: icsfollow config show"
-    )
+    with errors_as_click(), OutputSet() as outputs:
+        target = current_path()
+        outputs.add_file(target, TEMPLATE.encode("utf-8"), force=force, parents=True)
+        outputs.place()
+        say(f"Wrote {target}")
+        say("Remove the '# ' before the settings you want; check them with: icsfollow config show")
+        outputs_final()
 
 
 @config.command(context_settings=CONTEXT_SETTINGS)
@@ -168,10 +166,11 @@ def show(ctx: click.Context) -> None:
     plan_defaults(ctx)
     target = ctx.meta[_PATH_KEY]
     found = "" if Path(target).is_file() else "  (not found: built-in defaults)"
-    click.echo(f"# {target}{found}")
     plan_ctx = plan.make_context("plan", [], parent=ctx, resilient_parsing=True)
-    for line in _effective_lines(plan_ctx, plan_ctx.default_map or {}):
-        click.echo(line)
+    with errors_as_click():
+        say(f"# {target}{found}")
+        for line in _effective_lines(plan_ctx, plan_ctx.default_map or {}):
+            say(line)
 
 
 def _effective_lines(plan_ctx: click.Context, values: Mapping[str, Any]) -> Iterator[str]:

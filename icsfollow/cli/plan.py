@@ -12,15 +12,19 @@ import click
 
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 from icsfollow.cli.config import ConfiguredCommand
-from icsfollow.cli.writing import OutputRequest, check_request, write_outputs
+from icsfollow.cli.console import say
+from icsfollow.cli.process import outputs_final
+from icsfollow.cli.writing import OutputRequest, add_outputs, check_request
 from icsfollow.core.rules import DEFAULTS
+from icsfollow.errors import OutputError
+from icsfollow.inputs.paths import expand_home
 
 if TYPE_CHECKING:
     from icsfollow.api import PlanResult
 
 __all__ = ["plan"]
 
-OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365")
+OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365", "page")
 
 
 @click.command(cls=ConfiguredCommand, context_settings=CONTEXT_SETTINGS)
@@ -128,6 +132,11 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365")
     flag_value="text",
     help="Print add-to-calendar links per step, or write them as an HTML page (html).",
 )
+@click.option(
+    "--page",
+    metavar="PATH",
+    help="Where --links html writes the page (default: beside the .ics; needed with -o -).",
+)
 @click.option("--links-only", is_flag=True, help="Print the links; write no file.")
 @click.option(
     "--outlook-365", "office365", is_flag=True, help="Link to outlook.office.com (Microsoft 365)."
@@ -159,7 +168,7 @@ def plan(
     """
     from icsfollow.api import default_file_name, make_plan
     from icsfollow.inputs.options import PlanOptions
-    from icsfollow.render.timeline import IMPORT_HINT, Style, format_timeline
+    from icsfollow.output import OutputSet
 
     outputs = {key: raw.pop(key) for key in OUTPUT_FLAGS}
     with errors_as_click():
@@ -167,46 +176,63 @@ def plan(
         tz = _system_zone() if tz is None else tz
         result = make_plan(PlanOptions(when=when, tz=tz, **raw), _now(now_text))
         path = _target(output, output_dir, default_file_name(result.plan.interview))
-        request = OutputRequest(path, to_stdout=output == "-", **outputs)
+        page = outputs.pop("page")
+        page = expand_home("--page", page) if page else None
+        request = OutputRequest(path, to_stdout=output == "-", page=page, **outputs)
         check_request(request)
         for warning in result.warnings:
-            click.echo(f"Warning: {warning}", err=True)
-        written = write_outputs(result, request)
+            say(f"Warning: {warning}", err=True)
+        with OutputSet() as files:
+            add_outputs(files, result, request)
+            _report(result, request, files.place())
+            outputs_final()
+
+
+def _report(result: PlanResult, request: OutputRequest, written: list[Path]) -> None:
+    """Print the plan, links and written paths: to stderr when the calendar is on stdout."""
+    from icsfollow.render.timeline import IMPORT_HINT, Style, format_timeline
+
     to_stderr = request.to_stdout and request.writes_files
     style = Style(color=_wants_color(to_stderr))
     for line in format_timeline(result.plan, style):
-        click.echo(line, err=to_stderr, color=style.color)
+        say(line, err=to_stderr, color=style.color)
     if request.prints_links:
         _echo_links(result, request.office365, to_stderr)
     for path in written:
-        click.echo(f"Wrote {path}{'/' if path.is_dir() else ''}")
-    if written:
-        click.echo(IMPORT_HINT, err=to_stderr)
+        say(f"Wrote {path}{os.sep if path.is_dir() else ''}", err=to_stderr)
+    if request.calendar_path is not None and written:
+        say(IMPORT_HINT, err=to_stderr)
 
 
 def _echo_links(result: PlanResult, office365: bool, to_stderr: bool) -> None:
     from icsfollow.render.links import format_links
 
     for line in format_links(result.plan, office365):
-        click.echo(line, err=to_stderr)
+        say(line, err=to_stderr)
 
 
 def _target(output: str | None, output_dir: Path | None, file_name: str) -> Path:
     if output:
-        return Path(output)
-    return output_dir.expanduser() / file_name if output_dir else Path(file_name)
+        if output.endswith(("/", os.sep)):
+            example = Path(output) / "followup.ics"
+            raise OutputError(f"{output} is a folder; give a file name, e.g. {example}")
+        return expand_home("--output", output)
+    return expand_home("--output-dir", output_dir) / file_name if output_dir else Path(file_name)
 
 
 def _wants_color(to_stderr: bool) -> bool:
     stream = sys.stderr if to_stderr else sys.stdout
-    return stream.isatty() and "NO_COLOR" not in os.environ
+    return stream is not None and stream.isatty() and "NO_COLOR" not in os.environ
 
 
 def _now(text: str | None) -> datetime:
+    from icsfollow.inputs.bounds import within_years
     from icsfollow.inputs.parse import parse_instant
     from icsfollow.inputs.system import run_now
 
-    return run_now() if text is None else parse_instant("--now", text)
+    if text is None:
+        return within_years("SOURCE_DATE_EPOCH", os.environ.get("SOURCE_DATE_EPOCH", ""), run_now)
+    return within_years("--now", text, lambda: parse_instant("--now", text))
 
 
 def _system_zone() -> str:
@@ -214,6 +240,6 @@ def _system_zone() -> str:
 
     zone = system_zone()
     if zone is None:
-        click.echo("Warning: could not find the system's time zone; using UTC (set --tz)", err=True)
+        say("Warning: could not find the system's time zone; using UTC (set --tz)", err=True)
         return "UTC"
     return zone

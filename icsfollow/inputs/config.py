@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from collections.abc import Mapping
 from datetime import date, datetime, time
@@ -24,6 +26,7 @@ __all__ = [
 
 CONFIG_ENVVAR = "ICSFOLLOW_CONFIG"
 FILE_NAME = "config.toml"
+MAX_BYTES = 1024 * 1024
 
 # Each key, the TOML types it accepts (bool is checked apart: it is an int in Python).
 KEYS: dict[str, tuple[type, ...]] = {
@@ -93,9 +96,17 @@ TEMPLATE = """\
 
 
 def config_path(app_dir: str, environ: Mapping[str, str]) -> Path:
-    """Return the config file: ``$ICSFOLLOW_CONFIG`` if set, else ``<app_dir>/config.toml``."""
+    """Return the config file: ``$ICSFOLLOW_CONFIG`` if set, else ``<app_dir>/config.toml``.
+
+    Raises:
+        InputError: If a ``~`` in either cannot be expanded (no such user, HOME unset).
+    """
+    from icsfollow.inputs.paths import expand_home
+
     chosen = environ.get(CONFIG_ENVVAR, "")
-    return Path(chosen).expanduser() if chosen else Path(app_dir) / FILE_NAME
+    if chosen:
+        return expand_home(CONFIG_ENVVAR, chosen)
+    return expand_home("config", str(Path(app_dir) / FILE_NAME))
 
 
 def envvar_of(key: str) -> str:
@@ -110,14 +121,33 @@ def read_config(path: Path) -> dict[str, object]:
         InputError: If the file cannot be read, is not TOML, or has a bad key or value.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        data = _read_limited(path)
     except FileNotFoundError:
         return {}
-    except UnicodeDecodeError:
-        raise InputError("config", str(path), "is not UTF-8 text") from None
     except OSError as error:
         raise InputError("config", str(path), f"cannot be read: {error.strerror}") from None
-    return parse_config(path, text)
+    if data is None:
+        raise InputError("config", str(path), "is not a regular file")
+    if len(data) > MAX_BYTES:
+        raise InputError("config", str(path), "is larger than 1 MiB")
+    try:
+        return parse_config(path, data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError("config", str(path), "is not UTF-8 text") from None
+
+
+def _read_limited(path: Path) -> bytes | None:
+    """Read at most ``MAX_BYTES + 1`` bytes of a regular file; None for anything else.
+
+    The file is opened without blocking, so a FIFO cannot hang the run, and checked
+    after opening, so a device such as /dev/zero is never read.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        return None
+    with os.fdopen(descriptor, "rb") as stream:
+        return stream.read(MAX_BYTES + 1)
 
 
 def parse_config(path: Path, text: str) -> dict[str, object]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import partial
 from typing import NamedTuple
 
 from icsfollow.core.model import Interview, Person, Settings
 from icsfollow.core.rules import DEFAULTS, Context
 from icsfollow.core.zones import country_of_zone, to_local
 from icsfollow.errors import InputError
+from icsfollow.inputs.bounds import within_years
 from icsfollow.inputs.parse import (
     clean_text,
     parse_date,
@@ -58,7 +60,8 @@ def build_interview(options: PlanOptions, now: datetime) -> tuple[Interview, lis
     _check_agency_only(options, context)
     zone = parse_zone("--tz", options.tz)
     contact_zone = parse_zone("--their-tz", options.their_tz) if options.their_tz else zone
-    start, warnings = parse_when("WHEN", options.when, zone, now, options.dayfirst)
+    read = partial(parse_when, "WHEN", options.when, zone, now, options.dayfirst)
+    start, warnings = within_years("WHEN", options.when, read, zone)
     texts = {}
     for option in ("name", "company", "role", "agency_name"):
         texts[option], folded = clean_text(_flag(option), getattr(options, option))
@@ -152,7 +155,8 @@ def _with_feedback_by(interview: Interview, options: PlanOptions, now: datetime)
     if not options.feedback_by:
         return interview
     zone = interview.candidate_zone
-    day = parse_date("--feedback-by", options.feedback_by, zone, now, options.dayfirst)
+    read = partial(parse_date, "--feedback-by", options.feedback_by, zone, now, options.dayfirst)
+    day = within_years("--feedback-by", options.feedback_by, read)
     if day < to_local(interview.start, zone).date():
         raise InputError("--feedback-by", options.feedback_by, "is before the interview")
     return interview._replace(feedback_by=day)

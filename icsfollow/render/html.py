@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from html import escape
+from urllib.parse import quote
 
 from icsfollow.core.model import Plan
 from icsfollow.render.describe import draft_email, thank_you_subject
@@ -31,7 +33,8 @@ def render_page(plan: Plan, ics_name: str | None = None, office365: bool = False
 
     Args:
         plan: The scheduler's plan.
-        ics_name: The .ics file beside the page, linked for download, if any.
+        ics_name: The .ics file's path relative to the page, linked (percent-encoded)
+            for download, if any.
         office365: Link to outlook.office.com instead of outlook.live.com.
     """
     title = f"Follow-up for {plan.interview.company or 'your interview'}"
@@ -83,4 +86,5 @@ def _draft(plan: Plan) -> list[str]:
 def _download(ics_name: str | None) -> list[str]:
     if ics_name is None:
         return []
-    return [f'<p><a href="{escape(ics_name)}" download>The whole plan as an .ics file</a></p>']
+    href = escape(quote(os.fsencode(ics_name.replace(os.sep, "/"))))
+    return [f'<p><a href="{href}" download>The whole plan as an .ics file</a></p>']
