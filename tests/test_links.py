@@ -160,3 +160,39 @@ def test_html_page_has_every_link_and_loads_nothing() -> None:
     assert not parser.tags & {"script", "img", "link", "iframe", "object", "embed"}
     assert "url(" not in page and "@import" not in page
     assert "<b>bold</b>" not in page
+
+
+class PlanRows(HTMLParser):
+    """The plan's rows on the page: the class of each cell, row by row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = dict(attrs).get("class") or ""
+        if tag == "div" and classes == "row":
+            self.rows.append([])
+            self.depth = 1
+        elif self.depth:
+            if self.depth == 1:
+                self.rows[-1].append(f"{tag}.{classes}")
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+
+def test_html_plan_keeps_its_columns_on_a_phone() -> None:
+    """Each plan line is a grid row (clock, marker, text): wrapped text stays in its column."""
+    plan = make(company="A company with a long name, to wrap on a 390-pixel phone screen")
+    page = render_page(plan)
+    parser = PlanRows()
+    parser.feed(page)
+    timed_and_all_day = len(plan.steps)
+    assert parser.rows == [["span.clock", "span.mark", "span.what"]] * timed_and_all_day
+    assert ".row{display:grid;grid-template-columns:max-content 1.1em minmax(0,1fr)" in page
+    assert ".clock{white-space:nowrap" in page
+    assert "<pre>Follow-up for" not in page

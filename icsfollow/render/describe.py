@@ -74,7 +74,7 @@ def describe_step(plan: Plan, step: PlannedStep) -> StepText:
     if step.late:
         summary = LATE_SUMMARY.format(title=summary[:1].lower() + summary[1:])
         parts.insert(0, LATE_TODO)
-    if rule.kind.value == "all-day":
+    if step.is_all_day:
         parts[0] += "".join(f"\n- {dont}" for dont in QUIET_PERIOD_DONTS[interview.context])
     parts += _notes(plan, step, fields)
     parts.append(_timing(plan, step))
