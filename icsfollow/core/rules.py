@@ -82,7 +82,9 @@ class StepRule(NamedTuple):
     """One step of the follow-up: when it applies, how long it is, and why it exists.
 
     Texts may use the placeholders ``{contact}``, ``{person}``, ``{interviewers}``,
-    ``{recruiter}``, ``{name}``, ``{company}``, ``{if_welcome}`` and ``{n}``.
+    ``{letters}``, ``{recruiter}``, ``{name}``, ``{company}`` and ``{if_welcome}``;
+    timings ``{n}`` (check-in after) and ``{m}`` (last check-in after). ``reaches_client``
+    marks a step that, in an agency plan, waits for the debrief.
     """
 
     step_id: str
@@ -183,12 +185,12 @@ STEP_RULES: tuple[StepRule, ...] = (
         },
         todo={
             Context.DIRECT: (
-                "Send {person} a brief thank-you email, only to the address they gave you.\n"
-                "Subject: Thank you from {name}"
+                "Send {person} a brief thank-you email, only to the address they gave you, "
+                "with a specific subject line and one thing from your conversation."
             ),
             Context.AGENCY: (
                 AGENCY_IF + "Send {person} a brief thank-you email, only to the address they "
-                "gave you.\nSubject: Thank you from {name}"
+                "gave you, with a specific subject line and one thing from your conversation."
             ),
         },
         why={

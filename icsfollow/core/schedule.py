@@ -92,15 +92,14 @@ def _date_warnings(interview: Interview, now: datetime) -> list[str]:
 def _place_first_day(run: _Run) -> tuple[PlannedStep | None, Chain]:
     """The debrief (agency) and the own tasks, which reach the client only after it."""
     interview, tasks = run.interview, own_tasks(run.interview)
-    anchor = interview.end + rule_by_id("thank-you-email").offset
     if interview.context is not Context.AGENCY:
-        return None, place_chain(interview, run.own, tasks, anchor, run.now)
+        return None, place_chain(interview, run.own, tasks, run.now)
     call = _call_debrief(run)
-    after_call = place_chain(interview, run.own, tasks, max(anchor, _end(call)), run.now)
+    after_call = place_chain(interview, run.own, tasks, run.now, _end(call))
     if not any(step.late for step in after_call.steps) and not after_call.warnings:
         return call, after_call
     email = _email_debrief(run)
-    after_email = place_chain(interview, run.own, tasks, max(anchor, _end(email)), run.now)
+    after_email = place_chain(interview, run.own, tasks, run.now, _end(email))
     if after_email.score > after_call.score:
         return email, after_email
     return call, after_call

@@ -53,19 +53,28 @@ def own_tasks(interview: Interview) -> list[OwnTask]:
 
 
 def place_chain(
-    interview: Interview, own: OwnHours, tasks: list[OwnTask], anchor: datetime, now: datetime
+    interview: Interview,
+    own: OwnHours,
+    tasks: list[OwnTask],
+    now: datetime,
+    client_after: datetime | None = None,
 ) -> Chain:
-    """Place own tasks one after another from ``anchor``; late, or left out, past the deadline.
+    """Place own tasks one after another; late, or left out, past the deadline.
 
-    A task that cannot end by its deadline (the interview end + 24 h) is sent late, in
-    the first own-hours slot it can, if that ends within 3 days of the deadline.
+    The first starts at the interview end + 30 min; a task that reaches the client
+    starts no earlier than ``client_after`` (the end of the agency's debrief). A task
+    that cannot end by its deadline (the interview end + 24 h) is sent late, in the
+    first own-hours slot it can, if that ends within 3 days of the deadline.
     """
     deadline = interview.end + THANK_YOU_WINDOW
     steps: list[PlannedStep] = []
     warnings: list[str] = []
+    anchor = interview.end + tasks[0].rule.offset if tasks else interview.end
     for task in tasks:
         assert task.rule.length is not None
         earliest = max(anchor, now)
+        if client_after is not None and task.rule.reaches_client:
+            earliest = max(earliest, client_after)
         start = own_slot(own, earliest, task.rule.length, deadline)
         late = start is None
         if start is None:
