@@ -341,3 +341,25 @@ def far_apart_cases(draw: st.DrawFn) -> Case:
 @given(st.one_of(far_apart_cases(), cases(when="late", zone_pool=FAR_APART)))
 def test_contact_steps_keep_both_peoples_hours_when_they_meet(case: Case) -> None:
     assert_invariants(case.plan())
+
+
+@st.composite
+def agency_panels(draw: st.DrawFn, when: str) -> Case:
+    """Agency interviews with panels of two to four, some addresses missing, one who asked."""
+    case = draw(cases(when=when))
+    panel = tuple(draw(st.lists(people, min_size=2, max_size=4)))
+    interview = case.interview._replace(
+        context=Context.AGENCY,
+        interviewers=panel,
+        recruiter=draw(st.one_of(st.none(), people)),
+        phone_ok=draw(asked_by(panel)),
+        linkedin_ok=draw(asked_by(panel)),
+    )
+    return replace(case, interview=interview)
+
+
+@SETTINGS
+@given(st.one_of(agency_panels("on time"), agency_panels("late")))
+def test_agency_panels_reach_the_client_only_after_the_debrief(case: Case) -> None:
+    """Debrief first, one email per address, deadlines, both hours, quiet periods, texts."""
+    assert_invariants(case.plan())
