@@ -20,16 +20,18 @@ from icalendar.prop import vDuration
 
 from icsfollow.core.model import Interview, Plan, PlannedStep
 from icsfollow.core.rules import Context
+from icsfollow.render.describe import describe_step
 from icsfollow.render.ics import render_calendar
 
 UTC = timezone.utc
 MINUTE = timedelta(minutes=1)
 ONE_DAY = timedelta(days=1)
-OWN_HOURS = (time(8, 0), time(21, 0))
 CHECK_IN_AT = time(10, 0)
 THANK_YOU_WINDOW = timedelta(hours=24)
+LATE_LIMIT = timedelta(days=3)
 DEBRIEF_OFFSET = timedelta(minutes=15)
 OWN_TASK_OFFSET = timedelta(minutes=30)
+BOTH_HOURS_DAYS = 14
 ORDER = (
     "recruiter-debrief",
     "thank-you-email",
@@ -37,6 +39,8 @@ ORDER = (
     "linkedin-connect",
     "quiet-period",
     "check-in",
+    "quiet-until-last-check-in",
+    "last-check-in",
 )
 LENGTHS = {
     "recruiter-debrief": timedelta(minutes=30),
@@ -44,11 +48,24 @@ LENGTHS = {
     "thank-you-letter": timedelta(minutes=45),
     "linkedin-connect": timedelta(minutes=10),
     "check-in": timedelta(minutes=15),
+    "last-check-in": timedelta(minutes=15),
 }
 OWN_TASKS = ("thank-you-email", "thank-you-letter", "linkedin-connect")
+QUIET = ("quiet-period", "quiet-until-last-check-in")
+AGENCY_WORDS = ("recruiter", "representative")
 HAS_ICAL = importlib.util.find_spec("ical") is not None
 
 # --------------------------------------------------------------------------- time
+
+
+def base_id(step_id: str) -> str:
+    """The rule of a step id: ``thank-you-email-2`` is a ``thank-you-email``."""
+    return re.sub(r"^(thank-you-email)-\d+$", r"\1", step_id)
+
+
+def email_id(number: int) -> str:
+    """The email step of the ``number``-th addressed interviewer (from 1)."""
+    return "thank-you-email" if number == 1 else f"thank-you-email-{number}"
 
 
 def utc(text: str) -> datetime:
@@ -215,15 +232,22 @@ class Facts:
     def steps(self) -> dict[str, PlannedStep]:
         return {step.step_id: step for step in self.plan.steps}
 
+    @property
+    def agency(self) -> bool:
+        return self.plan.interview.context is Context.AGENCY
+
+    def timed(self) -> list[PlannedStep]:
+        return [step for step in self.plan.steps if isinstance(step.start, datetime)]
+
     def show(self, instant: datetime) -> str:
         local, utc_time = wall(instant, self.zone), instant.astimezone(UTC)
         return f"{local:%a %d %b %Y %H:%M %Z} ({utc_time:%Y-%m-%d %H:%M}Z)"
 
 
 def assert_invariants(plan: Plan, files: bool = True) -> None:
-    """Check every invariant of followup-rules.md, and the step rules, on a plan.
+    """Check every invariant of the rules (followup-rules.md as issue 9 changed them).
 
-    ``files=False`` skips invariants 6 and 7, which render the plan three times.
+    ``files=False`` skips the file and text checks, which render the plan.
     """
     facts = Facts.of(plan)
     assert_shape(facts)
@@ -232,41 +256,56 @@ def assert_invariants(plan: Plan, files: bool = True) -> None:
     assert_thank_yous_by_deadline(facts)
     assert_own_tasks(facts)
     assert_contact_steps(facts)
-    assert_quiet_period(facts)
+    assert_quiet_periods(facts)
     if files:
+        assert_texts(plan)
         assert_file_keeps_promises(plan)
 
 
 def assert_shape(facts: Facts) -> None:
     """Rule order, no repeats, UTC instants or dates, step lengths, deadlines."""
     ids = [step.step_id for step in facts.plan.steps]
-    assert ids == [step_id for step_id in ORDER if step_id in ids], ids
+    assert len(set(ids)) == len(ids), ids
+    bases = [base_id(step_id) for step_id in ids]
+    assert bases == sorted(bases, key=ORDER.index), ids
     for step in facts.plan.steps:
-        if step.step_id == "quiet-period":
+        if step.step_id in QUIET:
             assert type(step.start) is date and type(step.end) is date, step
             assert step.start < step.end, step
             continue
         assert isinstance(step.start, datetime) and isinstance(step.end, datetime), step
         assert step.start.utcoffset() == timedelta(0), f"{step.step_id} not in UTC: {step.start}"
-        assert step.end - step.start == LENGTHS[step.step_id], step
-        expected = facts.deadline if step.step_id in OWN_TASKS else None
+        assert step.end - step.start == LENGTHS[base_id(step.step_id)], step
+        expected = facts.deadline if base_id(step.step_id) in OWN_TASKS else None
         assert step.deadline == expected, step
 
 
 def assert_conditions(facts: Facts) -> None:
-    """Email only with an email, LinkedIn only when asked, debrief only for agencies."""
-    interview, ids = facts.plan.interview, set(facts.steps)
-    if "thank-you-email" in ids:
-        assert any(person.email for person in interview.interviewers), "email without an email"
-    if "linkedin-connect" in ids:
-        assert interview.linkedin_ok, "linkedin-connect without linkedin-ok"
-    agency = interview.context is Context.AGENCY
-    assert ("recruiter-debrief" in ids) == agency, f"recruiter-debrief and {interview.context}"
-    assert "check-in" in ids, "no check-in"
+    """One email step per addressed interviewer, LinkedIn and calls for who asked, and so on."""
+    interview, steps = facts.plan.interview, facts.steps
+    addressed = [person for person in interview.interviewers if person.email]
+    emails = [step for step in facts.plan.steps if base_id(step.step_id) == "thank-you-email"]
+    assert all(step.person in addressed for step in emails), "email to someone not addressed"
+    for number, person in enumerate(addressed, start=1):
+        step = steps.get(email_id(number))
+        if step is None:
+            assert_left_out_warning(facts, email_id(number))
+        else:
+            assert step.person == person, (step, person)
+    if "linkedin-connect" in steps:
+        assert interview.linkedin_ok is not None, "linkedin-connect without linkedin-ok"
+        assert steps["linkedin-connect"].person == interview.linkedin_ok
+    assert ("recruiter-debrief" in steps) == facts.agency, f"debrief and {interview.context}"
+    assert "check-in" in steps, "no check-in"
+    wants_last = facts.plan.settings.last_check_in_after > 0
+    assert ("last-check-in" in steps) == wants_last, "last-check-in and its setting"
+    for step in facts.plan.steps:
+        assert not step.late or base_id(step.step_id) in OWN_TASKS, step
+        assert not step.by_email or step.step_id == "recruiter-debrief", step
 
 
 def assert_not_before_t1_or_now(facts: Facts) -> None:
-    """Invariant 1, and nothing before now (the quiet period: not before now's date)."""
+    """Invariant 1, and nothing before now (the quiet periods: not before now's date)."""
     for step in facts.plan.steps:
         if isinstance(step.start, datetime):
             assert step.start >= facts.t1, f"{step.step_id} before T1: {facts.show(step.start)}"
@@ -277,86 +316,102 @@ def assert_not_before_t1_or_now(facts: Facts) -> None:
 
 
 def assert_thank_yous_by_deadline(facts: Facts) -> None:
-    """Invariant 2: the own tasks end by T1 + 24 h."""
-    for step_id in OWN_TASKS:
-        step = facts.steps.get(step_id)
-        if step is not None:
-            assert isinstance(step.end, datetime)
-            assert step.end <= facts.deadline, (
-                f"{step_id} ends {facts.show(step.end)}, after its deadline "
-                f"{facts.show(facts.deadline)}"
-            )
+    """Invariant 2: own tasks end by T1 + 24 h, or are marked late and end within 3 days after."""
+    for step in facts.plan.steps:
+        if base_id(step.step_id) not in OWN_TASKS:
+            continue
+        assert isinstance(step.end, datetime)
+        on_time = step.end <= facts.deadline
+        assert on_time != step.late, (
+            f"{step.step_id} ends {facts.show(step.end)}, deadline {facts.show(facts.deadline)}, "
+            f"late={step.late}"
+        )
+        assert step.end <= facts.deadline + LATE_LIMIT, step
 
 
 # ---------------------------------------------------------------------- own tasks
 
 
-def wanted_own_tasks(interview: Interview) -> list[str]:
-    """The own tasks whose condition holds, in plan order."""
-    wanted = {
-        "thank-you-email": any(person.email for person in interview.interviewers),
-        "thank-you-letter": True,
-        "linkedin-connect": interview.linkedin_ok,
-    }
-    return [step_id for step_id in OWN_TASKS if wanted[step_id]]
+def wanted_own_tasks(interview: Interview) -> list[tuple[str, timedelta]]:
+    """The own tasks whose condition holds, in plan order, with their lengths."""
+    addressed = [person for person in interview.interviewers if person.email]
+    tasks = [(email_id(n), LENGTHS["thank-you-email"]) for n in range(1, len(addressed) + 1)]
+    tasks.append(("thank-you-letter", LENGTHS["thank-you-letter"]))
+    if interview.linkedin_ok is not None:
+        tasks.append(("linkedin-connect", LENGTHS["linkedin-connect"]))
+    return tasks
 
 
-def own_window(day: date, zone: str) -> tuple[datetime, datetime]:
-    return local_to_utc(day, OWN_HOURS[0], zone), local_to_utc(day, OWN_HOURS[1], zone)
+def own_window(facts: Facts, day: date) -> tuple[datetime, datetime]:
+    opens, closes = facts.plan.settings.own_hours
+    return local_to_utc(day, opens, facts.zone), local_to_utc(day, closes, facts.zone)
 
 
-def first_own_hours_start(earliest: datetime, length: timedelta, zone: str) -> datetime:
+def first_own_hours_start(facts: Facts, earliest: datetime, length: timedelta) -> datetime:
     """The first start at or after ``earliest`` of a slot inside own hours."""
-    day = local_day(earliest, zone)
-    for days in range(3):
-        opens, closes = own_window(day + days * ONE_DAY, zone)
+    day = local_day(earliest, facts.zone)
+    for days in range(-1, 3):
+        opens, closes = own_window(facts, day + days * ONE_DAY)
         start = max(earliest, opens)
         if start + length <= closes:
             return start
     raise AssertionError(f"no own-hours slot after {earliest}")
 
 
-def own_start(facts: Facts, earliest: datetime, length: timedelta) -> datetime | None:
-    """Own hours if the deadline allows; else right away if it allows; else left out."""
-    for start in (first_own_hours_start(earliest, length, facts.zone), earliest):
-        if start + length <= facts.deadline:
+def own_start(
+    facts: Facts, earliest: datetime, length: timedelta, limit: datetime
+) -> datetime | None:
+    """Own hours if the limit allows; else right away if it allows; else None."""
+    for start in (first_own_hours_start(facts, earliest, length), earliest):
+        if start + length <= limit:
             return start
     return None
 
 
-def expected_own_tasks(facts: Facts) -> dict[str, tuple[datetime, datetime] | None]:
-    """Each wanted own task's expected times, or None when it must be left out."""
+def in_own_hours(facts: Facts, start: datetime, end: datetime) -> bool:
+    day = local_day(start, facts.zone)
+    for days in (-1, 0):
+        opens, closes = own_window(facts, day + days * ONE_DAY)
+        if opens <= start and end <= closes:
+            return True
+    return False
+
+
+def expected_own_tasks(facts: Facts) -> dict[str, tuple[datetime, datetime, bool] | None]:
+    """Each wanted own task's expected times and lateness, or None when left out."""
     anchor = facts.t1 + OWN_TASK_OFFSET
-    expected: dict[str, tuple[datetime, datetime] | None] = {}
-    for step_id in wanted_own_tasks(facts.plan.interview):
-        length = LENGTHS[step_id]
-        start = own_start(facts, max(anchor, facts.now), length)
-        expected[step_id] = None if start is None else (start, start + length)
+    debrief = facts.steps.get("recruiter-debrief")
+    if debrief is not None:
+        assert isinstance(debrief.end, datetime)
+        anchor = max(anchor, debrief.end)
+    expected: dict[str, tuple[datetime, datetime, bool] | None] = {}
+    for step_id, length in wanted_own_tasks(facts.plan.interview):
+        earliest = max(anchor, facts.now)
+        start, late = own_start(facts, earliest, length, facts.deadline), False
+        if start is None:
+            start, late = own_start(facts, earliest, length, facts.deadline + LATE_LIMIT), True
+        expected[step_id] = None if start is None else (start, start + length, late)
         anchor = anchor if start is None else start + length
     return expected
 
 
-def _in_own_hours(start: datetime, end: datetime, zone: str) -> bool:
-    opens, closes = own_window(local_day(start, zone), zone)
-    return opens <= start and end <= closes
-
-
 def assert_own_tasks(facts: Facts) -> None:
-    """Own tasks: exact slots, own hours unless the deadline forced them out, warnings."""
+    """Own tasks: exact slots after the debrief, own hours unless a limit forced them out."""
     expected = expected_own_tasks(facts)
     actual = {
-        step_id: (step.start, step.end)
-        for step_id, step in facts.steps.items()
-        if step_id in OWN_TASKS
+        step.step_id: (step.start, step.end, step.late)
+        for step in facts.plan.steps
+        if base_id(step.step_id) in OWN_TASKS
     }
     assert actual == {key: value for key, value in expected.items() if value}, (
         f"own tasks {actual} != expected {expected}"
     )
-    for step_id, (start, end) in actual.items():
+    for step_id, (start, end, late) in actual.items():
         assert isinstance(start, datetime) and isinstance(end, datetime)
-        if not _in_own_hours(start, end, facts.zone):
-            own = first_own_hours_start(start, LENGTHS[step_id], facts.zone)
-            assert own + LENGTHS[step_id] > facts.deadline, f"{step_id} left own hours needlessly"
+        if not in_own_hours(facts, start, end):
+            own = first_own_hours_start(facts, start, end - start)
+            limit = facts.deadline + (LATE_LIMIT if late else timedelta(0))
+            assert own + (end - start) > limit, f"{step_id} left own hours needlessly"
     for step_id in (key for key, value in expected.items() if value is None):
         assert_left_out_warning(facts, step_id)
 
@@ -371,63 +426,150 @@ def assert_left_out_warning(facts: Facts, step_id: str) -> None:
 # ------------------------------------------------------------------- contact steps
 
 
-def expected_debrief(facts: Facts) -> datetime:
-    earliest = max(facts.t1 + DEBRIEF_OFFSET, facts.now)
-    return facts.work.first_slot(earliest, LENGTHS["recruiter-debrief"])
+def both_hours_slot(facts: Facts, start: datetime, length: timedelta, days: int) -> bool:
+    """True if a slot in business hours and own hours starts within ``days`` after ``start``."""
+    day = local_day(start, facts.work.zone)
+    for offset in range(days):
+        current = day + offset * ONE_DAY
+        if not facts.work.is_working(current):
+            continue
+        opens, closes = facts.work.window(current)
+        own_day = local_day(opens, facts.zone)
+        for own_offset in (-1, 0, 1):
+            own_opens, own_closes = own_window(facts, own_day + own_offset * ONE_DAY)
+            begin = max(start, opens, own_opens)
+            if begin + length <= min(closes, own_closes):
+                return True
+    return False
+
+
+def contact_steps(facts: Facts) -> list[PlannedStep]:
+    steps = [facts.steps.get(key) for key in ("recruiter-debrief", "check-in", "last-check-in")]
+    return [step for step in steps if step is not None and not step.by_email]
+
+
+def assert_both_hours(facts: Facts, step: PlannedStep) -> None:
+    """A contact step is in business hours, and in own hours whenever the two overlap."""
+    assert isinstance(step.start, datetime) and isinstance(step.end, datetime)
+    assert facts.work.holds(step.start, step.end), (
+        f"{step.step_id} outside business hours in {facts.work.zone}: "
+        f"{wall(step.start, facts.work.zone):%a %d %b %Y %H:%M %Z}-"
+        f"{wall(step.end, facts.work.zone):%H:%M %Z}, hours {facts.work.hours}"
+    )
+    length = step.end - step.start
+    if step.their_hours_only:
+        assert not both_hours_slot(facts, step.start, length, BOTH_HOURS_DAYS), (
+            f"{step.step_id} in their hours only at {facts.show(step.start)}, "
+            "though both people's hours overlap"
+        )
+    else:
+        assert in_own_hours(facts, step.start, step.end), (
+            f"{step.step_id} outside own hours: {facts.show(step.start)}"
+        )
+    for day, why in step.moved_by:
+        assert why == facts.work.why_not(day), (step.step_id, day, why)
 
 
 def expected_check_in_day(facts: Facts) -> date:
-    """Working day N after the interview day (in C), or the day after feedback-by if later."""
+    """Working day N after the interview day (in C), later for feedback-by or the debrief."""
     interview, work = facts.plan.interview, facts.work
     day = work.after(local_day(facts.t1, work.zone), facts.plan.settings.check_in_after)
     if interview.feedback_by is not None:
         day = max(day, work.after(interview.feedback_by))
+    debrief = facts.steps.get("recruiter-debrief")
+    if debrief is not None:
+        assert isinstance(debrief.end, datetime)
+        day = max(day, work.after(local_day(debrief.end, work.zone)))
     return day
 
 
-def expected_check_in(facts: Facts) -> datetime:
-    """10:00 in C on the check-in day, or the start of business hours; after now."""
-    work, length = facts.work, LENGTHS["check-in"]
-    day = expected_check_in_day(facts)
-    start = local_to_utc(day, CHECK_IN_AT, work.zone)
-    if not work.holds(start, start + length):
-        start = work.first_slot(work.window(day)[0], length)
-    return start if start >= facts.now else work.first_slot(facts.now, length)
+def assert_day_and_time(facts: Facts, step: PlannedStep, day: date) -> None:
+    """On its working day or later; at 10:00 there when both people can and it has not passed."""
+    assert isinstance(step.start, datetime)
+    work, length = facts.work, LENGTHS[step.step_id]
+    assert local_day(step.start, work.zone) >= day, (step.step_id, day, facts.show(step.start))
+    ten = local_to_utc(day, CHECK_IN_AT, work.zone)
+    if (
+        ten >= facts.now
+        and work.holds(ten, ten + length)
+        and in_own_hours(facts, ten, ten + length)
+    ):
+        assert step.start == ten, f"{step.step_id} at {facts.show(step.start)}, not 10:00 {day}"
 
 
 def assert_contact_steps(facts: Facts) -> None:
-    """Invariants 3 and 4, the debrief's slot, and the days named as skipped."""
-    expected = {"check-in": expected_check_in(facts)}
-    if facts.plan.interview.context is Context.AGENCY:
-        expected["recruiter-debrief"] = expected_debrief(facts)
-    for step_id, start in expected.items():
-        step = facts.steps[step_id]
-        assert isinstance(step.start, datetime) and isinstance(step.end, datetime)
-        assert facts.work.holds(step.start, step.end), (
-            f"{step_id} outside business hours in {facts.work.zone}: "
-            f"{wall(step.start, facts.work.zone):%a %d %b %Y %H:%M %Z}-"
-            f"{wall(step.end, facts.work.zone):%H:%M %Z}, hours {facts.work.hours}"
-        )
-        assert step.start == start, (
-            f"{step_id} at {facts.show(step.start)}, not {facts.show(start)}"
-        )
-        for day, why in step.moved_by:
-            assert why == facts.work.why_not(day), (step_id, day, why)
-
-
-def assert_quiet_period(facts: Facts) -> None:
-    """Invariant 5: days strictly between the interview day and the check-in day, in Z."""
+    """Invariants 3 and 4 with both people's hours; the check-in after the debrief's day."""
+    for step in contact_steps(facts):
+        assert_both_hours(facts, step)
+    debrief = facts.steps.get("recruiter-debrief")
+    if debrief is not None:
+        assert isinstance(debrief.start, datetime)
+        assert debrief.start >= max(facts.t1 + DEBRIEF_OFFSET, facts.now), debrief
+        if debrief.by_email:
+            right_away = debrief.start == max(facts.t1 + DEBRIEF_OFFSET, facts.now)
+            assert right_away or in_own_hours(facts, debrief.start, _end(debrief)), debrief
+        for step in facts.plan.steps:
+            if base_id(step.step_id) in OWN_TASKS:
+                assert step.start >= debrief.end, f"{step.step_id} before the debrief ends"
     check_in = facts.steps["check-in"]
-    assert isinstance(check_in.start, datetime)
-    interview_day = local_day(facts.t1, facts.zone)
-    last = local_day(check_in.start, facts.zone)
-    first = max(interview_day + ONE_DAY, local_day(facts.now, facts.zone))
-    quiet = facts.steps.get("quiet-period")
-    if first >= last:
-        assert quiet is None, f"quiet period {quiet} with no day to cover"
-        return
-    assert quiet is not None, f"no quiet period, though {first} to {last} lies between"
-    assert (quiet.start, quiet.end) == (first, last), (quiet, first, last)
+    assert_day_and_time(facts, check_in, expected_check_in_day(facts))
+    last = facts.steps.get("last-check-in")
+    if last is not None:
+        check_in_day = local_day(_end(check_in), facts.work.zone)
+        count = facts.plan.settings.last_check_in_after
+        assert_day_and_time(facts, last, facts.work.after(check_in_day, count))
+
+
+def _end(step: PlannedStep) -> datetime:
+    assert isinstance(step.end, datetime)
+    return step.end
+
+
+def assert_quiet_periods(facts: Facts) -> None:
+    """Days strictly between the earlier steps and each check-in, in Z; no contact inside."""
+    early = [
+        step
+        for step in facts.timed()
+        if step.step_id == "recruiter-debrief" or base_id(step.step_id) in OWN_TASKS
+    ]
+    spans = [("quiet-period", early, facts.steps["check-in"])]
+    if "last-check-in" in facts.steps:
+        spans.append(
+            ("quiet-until-last-check-in", [facts.steps["check-in"]], facts.steps["last-check-in"])
+        )
+    for step_id, before, until in spans:
+        days = [local_day(facts.t1, facts.zone)]
+        days += [local_day(_end(step) - timedelta(microseconds=1), facts.zone) for step in before]
+        first = max(max(days) + ONE_DAY, local_day(facts.plan.now, facts.zone))
+        assert isinstance(until.start, datetime)
+        last = local_day(until.start, facts.zone)
+        quiet = facts.steps.get(step_id)
+        if first >= last:
+            assert quiet is None, f"{step_id} {quiet} with no day to cover"
+            continue
+        assert quiet is not None, f"no {step_id}, though {first} to {last} lies between"
+        assert (quiet.start, quiet.end) == (first, last), (quiet, first, last)
+    for quiet in (facts.steps[key] for key in QUIET if key in facts.steps):
+        for step in facts.timed():
+            for instant in (step.start, _end(step) - timedelta(microseconds=1)):
+                assert isinstance(instant, datetime)
+                day = local_day(instant, facts.zone)
+                assert not quiet.start <= day < quiet.end, f"{step.step_id} inside {quiet}"
+
+
+def assert_texts(plan: Plan) -> None:
+    """No agency wording in direct plans; the company in every title; the agency condition."""
+    interview = plan.interview
+    for step in plan.steps:
+        text = describe_step(plan, step)
+        if interview.context is Context.DIRECT:
+            words = f"{text.summary} {text.description}".lower()
+            for word in AGENCY_WORDS:
+                assert word not in words, (step.step_id, word)
+        if interview.company:
+            assert interview.company in text.summary, (step.step_id, text.summary)
+        if interview.context is Context.AGENCY and base_id(step.step_id) in OWN_TASKS:
+            assert "says the client welcomes it" in text.summary, text.summary
 
 
 def assert_file_keeps_promises(plan: Plan) -> None:
@@ -617,7 +759,7 @@ def assert_event_rules(event: Block) -> None:
     for name, value in EVENT_VALUES.items():
         assert event.one(name) == ("", value), (name, event.values(name))
     assert event.one("UID")[1].endswith("@icsfollow")
-    assert event.one("X-ICSFOLLOW-STEP")[1] in ORDER
+    assert base_id(event.one("X-ICSFOLLOW-STEP")[1]) in ORDER
     assert event.one("SUMMARY")[1]
     stamp = event.one("DTSTAMP")
     assert stamp[0] == "" and UTC_STAMP.match(stamp[1]), stamp

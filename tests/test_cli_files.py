@@ -56,7 +56,7 @@ def test_stdout_mode_writes_only_the_calendar(in_tmp: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout_bytes.startswith(b"BEGIN:VCALENDAR\r\n")
     assert result.stdout_bytes.endswith(b"END:VCALENDAR\r\n")
-    assert len(Calendar.from_ical(result.stdout_bytes).events) == 4
+    assert len(Calendar.from_ical(result.stdout_bytes).events) == 6
     assert "Follow-up for Acme" in result.stderr
     assert list(in_tmp.iterdir()) == []
 
@@ -131,7 +131,7 @@ def test_installed_script_runs_in_a_real_process(tmp_path: Path) -> None:
         [str(script), *ARGS, "-o", "-"], capture_output=True, env=env, cwd=tmp_path, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.count(b"BEGIN:VEVENT") == 4
+    assert done.stdout.count(b"BEGIN:VEVENT") == 6
     assert b"\r\n" in done.stdout and b"\n" not in done.stdout.replace(b"\r\n", b"")
     assert b"Follow-up for Acme" in done.stderr
 

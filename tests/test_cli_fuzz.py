@@ -40,6 +40,8 @@ PERSON = st.one_of(
 )
 ZONE = st.sampled_from(ZONES)
 SAID = st.sampled_from(["now", "today 14:00", "yesterday 3pm", "Nov 24 2pm", "11/24 2pm"])
+# Not given, the bare flag (the first interviewer), a name that may or may not match.
+ASKED_BY = st.sampled_from([None, "", "Dana", "dana lee", "Nobody"])
 PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
     "when": st.one_of(NEAR, NEAR, NEAR, SAID),
     "context": st.sampled_from(["direct", "agency"]),
@@ -53,8 +55,8 @@ PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
     "recruiter": st.none(),
     "agency_name": st.none(),
     "feedback_by": st.one_of(st.none(), st.sampled_from(["2026-12-30", "Dec 31"])),
-    "phone_ok": st.booleans(),
-    "linkedin_ok": st.booleans(),
+    "phone_ok": ASKED_BY,
+    "linkedin_ok": ASKED_BY,
     "hours": st.sampled_from(["09:00-17:00", "07:30-19:00", "9-10", "13:00-23:59"]),
     "country": st.sampled_from([None, "US", "gb", "none", "JP"]),
     "check_in_after": st.integers(1, 15).map(str),
@@ -64,8 +66,8 @@ PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
 ANYTHING: dict[str, st.SearchStrategy[Any]] = {
     **{key: TEXT for key in PLAUSIBLE},
     "interviewers": st.lists(TEXT, min_size=1, max_size=2),
-    "phone_ok": st.booleans(),
-    "linkedin_ok": st.booleans(),
+    "phone_ok": ASKED_BY,
+    "linkedin_ok": ASKED_BY,
     "duration": NUMBER_TEXT,
     "check_in_after": NUMBER_TEXT,
     "alarm": NUMBER_TEXT,
@@ -86,8 +88,8 @@ LATE_RUN = {
     "recruiter": None,
     "agency_name": None,
     "feedback_by": None,
-    "phone_ok": False,
-    "linkedin_ok": False,
+    "phone_ok": None,
+    "linkedin_ok": None,
     "hours": "09:00-17:00",
     "country": None,
     "check_in_after": "1",
@@ -111,7 +113,7 @@ def argv(values: dict[str, Any]) -> list[str]:
         flag = "--" + key.replace("_", "-")
         if key == "when" or value is None or value is False:
             continue
-        if value is True:
+        if value == "" and key in ("phone_ok", "linkedin_ok"):
             args.append(flag)
         elif key == "interviewers":
             for person in value:

@@ -44,7 +44,8 @@ def test_stdout_carries_only_the_calendar_and_every_human_line_goes_to_stderr(
     result = invoke("-o", "-", "--links", "html", "--page", "plan.html")
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes.endswith(b"END:VCALENDAR\r\n")
-    assert len(Calendar.from_ical(result.stdout_bytes).events) == 4
+    # thank-you email and letter, two quiet periods, check-in and last check-in
+    assert len(Calendar.from_ical(result.stdout_bytes).events) == 6
     assert "Wrote plan.html" in result.stderr
     assert snapshot(in_tmp).keys() == {"plan.html"}
 
@@ -106,6 +107,8 @@ def test_split_force_swaps_the_whole_folder(in_tmp: Path) -> None:
         "02-thank-you-letter.ics",
         "03-quiet-period.ics",
         "04-check-in.ics",
+        "05-quiet-until-last-check-in.ics",
+        "06-last-check-in.ics",
     ]
     assert b"stale" not in (in_tmp / FOLDER / "01-thank-you-email.ics").read_bytes()
     assert leftovers(in_tmp) == []

@@ -47,9 +47,9 @@ def test_line_breaks_cannot_add_properties_or_components(newline: str) -> None:
     attack = f"Acme{newline}BEGIN:VEVENT{newline}SUMMARY:pwned{newline}END:VEVENT"
     ics, stderr = plan_bytes("--company", attack, "--role", f"dev{newline}ATTENDEE:x@y")
     calendar = Calendar.from_ical(ics)
-    assert len(calendar.events) == 4
+    assert len(calendar.events) == 6
     assert not any(line.startswith((b"SUMMARY:pwned", b"ATTENDEE")) for line in ics.split(b"\r\n"))
     folded = attack.replace(newline, " ")
     assert any(str(e["SUMMARY"]).endswith(folded) for e in calendar.events)
-    assert len(strict_summaries(ics)) == 4
+    assert len(strict_summaries(ics)) == 6
     assert "Warning: --company: line breaks and control characters became spaces" in stderr

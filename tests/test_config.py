@@ -106,11 +106,16 @@ def test_each_layer_overrides_the_one_below(level: str, config_file: Path) -> No
     result = layered_run(level, config_file)
     assert result.exit_code == 0, result.output
     steps = events(result.stdout_bytes)
-    assert starts_at(steps["thank-you-email"], TZ[level], "2026-05-12 12:30")
     name = NAME.get(level, "[your name]")
     assert f"Subject: Thank you from {name}\n" in str(steps["thank-you-email"]["DESCRIPTION"])
     agency = CONTEXT.get(level, "direct") == "agency"
     assert ("recruiter-debrief" in steps) is agency
+    if agency:  # the thank-you follows the debrief, which starts 15 minutes after the end
+        debrief_end = steps["recruiter-debrief"].decoded("DTEND")
+        assert steps["thank-you-email"].decoded("DTSTART") == debrief_end
+        assert starts_at(steps["recruiter-debrief"], TZ[level], "2026-05-12 12:15")
+    else:
+        assert starts_at(steps["thank-you-email"], TZ[level], "2026-05-12 12:30")
 
 
 def test_context_is_required_when_nothing_sets_it() -> None:
@@ -311,6 +316,8 @@ def test_show_prints_each_value_and_its_source(config_file: Path) -> None:
         "hours = 09:00-17:00  (default)",
         "country = GB  (default: from their_tz)",
         "check_in_after = 5  (config file)",
+        "last_check_in_after = 5  (default)",
+        "own_hours = 08:00-21:00  (default)",
         "alarm = 15  (default)",
         "duration = 60  (default)",
         "output_dir = .  (default: the current folder)",

@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 from icsfollow.api import make_plan
 from icsfollow.core.model import Plan
 from icsfollow.inputs.options import PlanOptions
-from icsfollow.render.describe import describe_step, draft_email
+from icsfollow.render.describe import describe_step
+from icsfollow.render.drafts import step_draft
 from icsfollow.render.html import render_page
-from icsfollow.render.links import step_links, thank_you_mailto
+from icsfollow.render.links import step_links
 
 NOW = datetime(2026, 7, 3, 21, 45, tzinfo=timezone.utc)
 TRICKY = "Ünïcödé 漢字 👩‍💻 & <b>bold</b> \"q\" 's' a+b=c 100% #1 ?x=y;z, back\\slash /"
@@ -30,9 +31,14 @@ def make(company: str = "Acme", name: str = "Joe Smith", context: str = "agency"
         company=company,
         interviewers=(f"{name} Lee <dana+{len(name)}@acme.example>", "Raj Patel"),
         recruiter="Sam Ortiz <sam@staffing.example>" if context == "agency" else None,
-        linkedin_ok=True,
+        linkedin_ok="",
     )
     return make_plan(options, NOW).plan
+
+
+def mailtos(plan: Plan) -> list[str]:
+    drafts = (step_draft(plan, step) for step in plan.steps)
+    return [draft.mailto for draft in drafts if draft is not None and draft.mailto is not None]
 
 
 def query(url: str) -> dict[str, str]:
@@ -95,15 +101,18 @@ def test_quiet_period_links_are_all_day_with_exclusive_end() -> None:
 
 def test_mailto_round_trips_rfc_6068() -> None:
     plan = make(company=TRICKY, name="Zoë Ångström")
-    mailto = thank_you_mailto(plan)
-    assert mailto is not None
+    step = next(step for step in plan.steps if step.step_id == "thank-you-email")
+    draft = step_draft(plan, step)
+    assert draft is not None and draft.mailto is not None
+    mailto = draft.mailto
     address, _, fields = mailto.removeprefix("mailto:").partition("?")
     assert unquote(address) == "dana+12@acme.example"
     parsed = query("?" + fields)
     assert parsed["subject"] == "Thank you from Zoë Ångström"
-    assert parsed["body"] == draft_email(plan.interview).replace("\n", "\r\n")
+    assert parsed["body"] == draft.body.replace("\n", "\r\n")
+    assert parsed["body"].startswith("[Send only if Sam Ortiz says the client welcomes it")
     assert "%0D%0A" in fields and "\n" not in mailto and " " not in mailto
-    assert mailto in describe_step(plan, plan.steps[1]).description
+    assert mailto in describe_step(plan, step).description
 
 
 def test_no_mailto_for_an_address_not_given() -> None:
@@ -111,7 +120,7 @@ def test_no_mailto_for_an_address_not_given() -> None:
         when="2026-07-03 15:30", context="direct", tz="America/Chicago", interviewers=("Raj",)
     )
     plan = make_plan(options, NOW).plan
-    assert thank_you_mailto(plan) is None
+    assert mailtos(plan) == []
     page = render_page(plan)
     assert "mailto:" not in page
     assert all("mailto:" not in describe_step(plan, step).description for step in plan.steps)
@@ -144,9 +153,46 @@ def test_html_page_has_every_link_and_loads_nothing() -> None:
     links = step_links(plan)
     expected = [url for link in links for url in (link.google, link.outlook)]
     assert [href for href in parser.hrefs if href.startswith("https://")] == expected
-    assert thank_you_mailto(plan) in parser.hrefs
+    assert [href for href in parser.hrefs if href.startswith("mailto:")] == mailtos(plan)
+    assert len(mailtos(plan)) == 3  # the thank-you to Dana, the check-in and last one to Sam
     assert "followup-acme-2026-07-03.ics" in parser.hrefs
     assert parser.loads == []
     assert not parser.tags & {"script", "img", "link", "iframe", "object", "embed"}
     assert "url(" not in page and "@import" not in page
     assert "<b>bold</b>" not in page
+
+
+class PlanRows(HTMLParser):
+    """The plan's rows on the page: the class of each cell, row by row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = dict(attrs).get("class") or ""
+        if tag == "div" and classes == "row":
+            self.rows.append([])
+            self.depth = 1
+        elif self.depth:
+            if self.depth == 1:
+                self.rows[-1].append(f"{tag}.{classes}")
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+
+def test_html_plan_keeps_its_columns_on_a_phone() -> None:
+    """Each plan line is a grid row (clock, marker, text): wrapped text stays in its column."""
+    plan = make(company="A company with a long name, to wrap on a 390-pixel phone screen")
+    page = render_page(plan)
+    parser = PlanRows()
+    parser.feed(page)
+    timed_and_all_day = len(plan.steps)
+    assert parser.rows == [["span.clock", "span.mark", "span.what"]] * timed_and_all_day
+    assert ".row{display:grid;grid-template-columns:max-content 1.1em minmax(0,1fr)" in page
+    assert ".clock{white-space:nowrap" in page
+    assert "<pre>Follow-up for" not in page

@@ -127,6 +127,11 @@ people = st.builds(
 )
 
 
+def asked_by(interviewers: tuple[Person, ...]) -> st.SearchStrategy[Person | None]:
+    """Nobody, or the one person who asked (an interviewer, or an unnamed hiring manager)."""
+    return st.one_of(st.none(), st.sampled_from(interviewers or (Person(""),)))
+
+
 @st.composite
 def interviews(draw: st.DrawFn, zone: str, contact: str, country: str | None) -> Interview:
     context = draw(st.sampled_from(list(Context)))
@@ -141,11 +146,13 @@ def interviews(draw: st.DrawFn, zone: str, contact: str, country: str | None) ->
         candidate=draw(st.sampled_from(["", "Joe Smith", "Zoë"])),
         company=draw(st.sampled_from(["", "Acme", "Société Générale"])),
         role=draw(st.sampled_from(["", "Data Analyst"])),
-        interviewers=tuple(draw(st.lists(people, max_size=3))),
+        interviewers=tuple(draw(st.lists(people, max_size=4))),
         recruiter=draw(st.one_of(st.none(), people)) if agency else None,
         agency="Bright Staffing" if agency and draw(st.booleans()) else "",
-        phone_ok=draw(st.booleans()),
-        linkedin_ok=draw(st.booleans()),
+    )
+    interview = interview._replace(
+        phone_ok=draw(asked_by(interview.interviewers)),
+        linkedin_ok=draw(asked_by(interview.interviewers)),
     )
     return interview._replace(feedback_by=draw(feedback_days(interview)))
 
@@ -163,6 +170,8 @@ def plan_settings(country: str | None, min_open: int) -> st.SearchStrategy:
         country=st.one_of(st.just(country), st.none(), st.sampled_from(EXTRA_COUNTRIES)),
         check_in_after=st.integers(1, 15),
         alarm_minutes=st.one_of(st.none(), st.integers(0, 1440)),
+        own_hours=st.one_of(st.just((time(8), time(21))), business_hours(0)),
+        last_check_in_after=st.integers(0, 15),
     )
 
 
@@ -314,3 +323,43 @@ def test_now_in_any_offset_gives_the_same_file(case: Case, minutes: int) -> None
     plan = case.plan(shifted)
     assert render_calendar(plan) == render_calendar(case.plan())
     assert_shape(Facts.of(plan))
+
+
+FAR_APART = ("Australia/Sydney", "America/Los_Angeles", "Asia/Kolkata", "Europe/London")
+
+
+@st.composite
+def far_apart_cases(draw: st.DrawFn) -> Case:
+    """Both people's hours short and far apart in zones, so they may never meet."""
+    case = draw(cases(zone_pool=FAR_APART))
+    own = draw(business_hours(6 * 60).filter(lambda hours: hours[1].hour - hours[0].hour <= 3))
+    found = case.settings._replace(own_hours=own, business_hours=(time(9), time(11)))
+    return replace(case, settings=found)
+
+
+@SETTINGS
+@given(st.one_of(far_apart_cases(), cases(when="late", zone_pool=FAR_APART)))
+def test_contact_steps_keep_both_peoples_hours_when_they_meet(case: Case) -> None:
+    assert_invariants(case.plan())
+
+
+@st.composite
+def agency_panels(draw: st.DrawFn, when: str) -> Case:
+    """Agency interviews with panels of two to four, some addresses missing, one who asked."""
+    case = draw(cases(when=when))
+    panel = tuple(draw(st.lists(people, min_size=2, max_size=4)))
+    interview = case.interview._replace(
+        context=Context.AGENCY,
+        interviewers=panel,
+        recruiter=draw(st.one_of(st.none(), people)),
+        phone_ok=draw(asked_by(panel)),
+        linkedin_ok=draw(asked_by(panel)),
+    )
+    return replace(case, interview=interview)
+
+
+@SETTINGS
+@given(st.one_of(agency_panels("on time"), agency_panels("late")))
+def test_agency_panels_reach_the_client_only_after_the_debrief(case: Case) -> None:
+    """Debrief first, one email per address, deadlines, both hours, quiet periods, texts."""
+    assert_invariants(case.plan())

@@ -24,6 +24,8 @@ NAMES = [
     "04-linkedin-connect.ics",
     "05-quiet-period.ics",
     "06-check-in.ics",
+    "07-quiet-until-last-check-in.ics",
+    "08-last-check-in.ics",
 ]
 
 

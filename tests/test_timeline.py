@@ -34,16 +34,25 @@ Follow-up for West (direct hire), interview Mon 26 Oct 2026 17:00 GMT
 Times are yours (Europe/London); theirs (America/Los_Angeles) in brackets.
 
 Mon 26 Oct 2026
-  18:30-19:00 (11:30 PDT) * Email a thank-you to Pat Kim
+  18:30-19:00 (11:30 PDT) * Email a thank-you to Pat Kim at West
                             deadline Tue 27 Oct 2026 18:00 GMT
-  19:00-19:45 (12:00 PDT) * Write a handwritten thank-you letter to Pat Kim
+  19:00-19:45 (12:00 PDT) * Write a handwritten thank-you letter to Pat Kim at
+                            West
                             deadline Tue 27 Oct 2026 18:00 GMT
 
 Tue 27 Oct to Wed 28 Oct 2026
   all day     ~ Quiet period: no follow-up with West
 
 Thu 29 Oct 2026
-  17:00-17:15 (10:00 PDT) > Decide whether to check in with Pat Kim
+  17:00-17:15 (10:00 PDT) > Decide whether to check in with Pat Kim at West
+
+Fri 30 Oct to Wed 04 Nov 2026
+  all day     ~ Quiet period: no follow-up with West
+
+Thu 05 Nov 2026
+  18:00-18:15 (10:00 PST) > Still no word from West? One short last note to Pat
+                            Kim
+                            skips Sat 31 Oct; Sun 01 Nov
 
 * your task   > contact   ~ wait"""
 
@@ -55,11 +64,15 @@ def test_plain_timeline_of_worked_example_3() -> None:
 
 def test_holiday_that_moves_a_step_is_named() -> None:
     options = PlanOptions(
-        when="2026-07-03 15:30", context="agency", tz="America/Chicago", company="Acme"
+        when="2026-07-02 15:30",
+        context="agency",
+        tz="America/Chicago",
+        company="Acme",
+        check_in_after=1,
     )
-    lines = format_timeline(make_plan(options, NOW.replace(month=7, day=3)).plan, Style())
-    debrief = lines.index("  09:00-09:30 > Debrief your recruiter on your interview at Acme")
-    assert lines[debrief + 1].strip().startswith("skips Fri 03 Jul: Independence Day (observed)")
+    lines = format_timeline(make_plan(options, NOW.replace(month=7, day=2)).plan, Style())
+    check_in = lines.index("  10:00-10:15 > Check in with your recruiter about Acme")
+    assert lines[check_in + 1].strip().startswith("skips Fri 03 Jul: Independence Day (observed)")
 
 
 def test_colour_style_uses_ansi_and_symbols_and_unstyles_to_plain_layout() -> None:
@@ -85,7 +98,7 @@ def test_every_line_fits_80_columns(company: str, name: str) -> None:
         their_tz="Pacific/Chatham",
         company=company.strip() or "x",
         recruiter=(name.replace("<", "").replace(">", "").strip() or "Sam"),
-        linkedin_ok=True,
+        linkedin_ok="",
     )
     for line in format_timeline(make_plan(options, NOW).plan, Style(color=True)):
         assert len(click.unstyle(line)) <= 80, line

@@ -54,7 +54,7 @@ def interview(zone: str, start: datetime, index: int) -> Interview:
         company="Acme",
         interviewers=(DANA,),
         recruiter=SAM if agency else None,
-        linkedin_ok=True,
+        linkedin_ok=DANA,
     )
 
 
@@ -79,7 +79,7 @@ def test_the_input_path_writes_a_valid_file(zone: str) -> None:
         company="Acme",
         interviewers=("Dana Lee <dana@acme.example>",),
         recruiter="Sam Ortiz <sam@staffing.example>",
-        linkedin_ok=True,
+        linkedin_ok="",
     )
     result = make_plan(options, local_to_utc(day, time(12, 0), zone) - timedelta(days=3))
     assert result.plan.settings.country == zone_country(zone)

@@ -69,8 +69,21 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365",
 @click.option("--recruiter", metavar='"NAME <EMAIL>"', help="Your recruiter (agency only).")
 @click.option("--agency-name", default="", help="The agency's name (agency only).")
 @click.option("--feedback-by", metavar="DATE", help="When feedback was promised.")
-@click.option("--phone-ok", is_flag=True, help="The hiring manager asked for a call.")
-@click.option("--linkedin-ok", is_flag=True, help="The interviewer asked you to connect.")
+@click.option(
+    "--phone-ok",
+    is_flag=False,
+    flag_value="",
+    metavar="[NAME]",
+    help="NAME (default: the first --interviewer) asked for a call: direct, the check-in "
+    "calls them; agency, ask your recruiter first.",
+)
+@click.option(
+    "--linkedin-ok",
+    is_flag=False,
+    flag_value="",
+    metavar="[NAME]",
+    help="NAME (default: the first --interviewer) asked you to connect on LinkedIn.",
+)
 @click.option(
     "--hours",
     default=DEFAULTS.hours_text,
@@ -93,6 +106,23 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365",
     envvar="ICSFOLLOW_CHECK_IN_AFTER",
     metavar="N",
     help="Working days without word before the check-in.",
+)
+@click.option(
+    "--last-check-in-after",
+    type=click.IntRange(0, DEFAULTS.max_last_check_in_after),
+    default=DEFAULTS.last_check_in_after,
+    show_default=True,
+    envvar="ICSFOLLOW_LAST_CHECK_IN_AFTER",
+    metavar="N",
+    help="Working days after the check-in for a last one (0: none).",
+)
+@click.option(
+    "--own-hours",
+    default=DEFAULTS.own_hours_text,
+    show_default=True,
+    envvar="ICSFOLLOW_OWN_HOURS",
+    metavar="HH:MM-HH:MM",
+    help="Your own hours, in --tz: tasks, and calls when both can.",
 )
 @click.option(
     "--alarm",

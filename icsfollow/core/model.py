@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
-from icsfollow.core.rules import DEFAULTS, Context, StepKind
+from icsfollow.core.rules import DEFAULTS, Context, StepKind, rule_by_id
 
 __all__ = ["Interview", "Person", "Plan", "PlannedStep", "Settings"]
 
@@ -20,7 +20,8 @@ class Person(NamedTuple):
 class Interview(NamedTuple):
     """What happened: when, with whom, through whom.
 
-    ``start`` is an aware datetime; zones are IANA names.
+    ``start`` is an aware datetime; zones are IANA names. ``phone_ok`` and
+    ``linkedin_ok`` name the one person who asked for a call or a LinkedIn request.
     """
 
     start: datetime
@@ -35,8 +36,8 @@ class Interview(NamedTuple):
     recruiter: Person | None = None
     agency: str = ""
     feedback_by: date | None = None
-    phone_ok: bool = False
-    linkedin_ok: bool = False
+    phone_ok: Person | None = None
+    linkedin_ok: Person | None = None
 
     @property
     def end(self) -> datetime:
@@ -45,12 +46,18 @@ class Interview(NamedTuple):
 
 
 class Settings(NamedTuple):
-    """How to plan: business hours in the contact's zone, holidays, check-in, alarm."""
+    """How to plan: both people's hours, holidays, check-ins, alarm.
+
+    ``business_hours`` are the contact's, in their zone; ``own_hours`` the candidate's,
+    in theirs. ``last_check_in_after`` 0 plans no last check-in.
+    """
 
     business_hours: tuple[time, time] = DEFAULTS.business_hours
     country: str | None = None
     check_in_after: int = DEFAULTS.check_in_after
     alarm_minutes: int | None = DEFAULTS.alarm_minutes
+    own_hours: tuple[time, time] = DEFAULTS.own_hours
+    last_check_in_after: int = DEFAULTS.last_check_in_after
 
 
 class PlannedStep(NamedTuple):
@@ -58,7 +65,10 @@ class PlannedStep(NamedTuple):
 
     Timed steps have aware UTC ``start``/``end``; all-day steps have dates with an
     exclusive ``end``. ``moved_by`` names the days (weekends, holidays) that pushed
-    the step later.
+    the step later. ``person`` is whom a per-person step is for; ``late`` marks a
+    thank-you sent after its deadline; ``by_email`` a debrief by email instead of a
+    call; ``their_hours_only`` a contact step outside the candidate's own hours,
+    because the two never overlap.
     """
 
     step_id: str
@@ -67,6 +77,15 @@ class PlannedStep(NamedTuple):
     end: datetime | date
     deadline: datetime | None = None
     moved_by: tuple[tuple[date, str], ...] = ()
+    person: Person | None = None
+    late: bool = False
+    by_email: bool = False
+    their_hours_only: bool = False
+
+    @property
+    def rule_id(self) -> str:
+        """The id of the rule this step follows (``thank-you-email`` for ``...-email-2``)."""
+        return rule_by_id(self.step_id).step_id
 
     @property
     def is_all_day(self) -> bool:

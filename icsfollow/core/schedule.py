@@ -8,30 +8,33 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from icsfollow.core.hours import OwnHours, both_slot
 from icsfollow.core.model import Interview, Plan, PlannedStep, Settings
 from icsfollow.core.rules import (
+    BOTH_HOURS_SEARCH_DAYS,
     CHECK_IN_TIME,
     DEFAULTS,
-    OWN_HOURS,
     THANK_YOU_WINDOW,
+    Context,
     StepRule,
     rule_by_id,
-    rules_for,
 )
+from icsfollow.core.thank_yous import Chain, own_slot, own_tasks, place_chain
 from icsfollow.core.workdays import WorkCalendar, holiday_lookup, working_days_after
 from icsfollow.core.zones import UTC, format_local, local_instant, to_local
 
-__all__ = ["schedule_steps", "step_applies"]
+__all__ = ["schedule_steps"]
 
 Moves = tuple[tuple[date, str], ...]
 
 
 class _Run(NamedTuple):
-    """What every placement needs: the interview, the contact's calendar and *now*."""
+    """What every placement needs: the interview, both people's hours and *now*."""
 
     interview: Interview
     settings: Settings
     work: WorkCalendar
+    own: OwnHours
     now: datetime
 
     @property
@@ -44,7 +47,7 @@ def schedule_steps(interview: Interview, settings: Settings, now: datetime) -> P
 
     Args:
         interview: The interview, with an aware start.
-        settings: Business hours, holiday country, check-in delay and alarm.
+        settings: Both people's hours, holiday country, check-ins and alarm.
         now: The aware reference instant (the run's "now").
 
     Returns:
@@ -54,39 +57,22 @@ def schedule_steps(interview: Interview, settings: Settings, now: datetime) -> P
         interview.contact_zone, settings.business_hours, holiday_lookup(settings.country)
     )
     interview = interview._replace(start=interview.start.astimezone(UTC))
-    run = _Run(interview, settings, work, _ceil_minute(now.astimezone(UTC)))
-    steps: list[PlannedStep] = []
-    warnings = list(_date_warnings(interview, now))
-    own_cursor: datetime | None = None
-    check_in = _place_check_in(run)
-    for rule in rules_for(interview.context):
-        if not step_applies(rule, interview):
-            continue
-        if rule.step_id == "quiet-period":
-            step: PlannedStep | None = _place_quiet_period(run, check_in)
-        elif rule.step_id == "check-in":
-            step = check_in
-        elif rule.step_id == "recruiter-debrief":
-            step = _place_debrief(run, rule)
-        else:
-            step = _place_own_task(run, rule, own_cursor or interview.end + rule.offset)
-            if step is None:
-                warnings.append(_left_out(run, rule))
-            else:
-                assert isinstance(step.end, datetime)
-                own_cursor = step.end
-        if step is not None:
-            steps.append(step)
-    return Plan(interview, settings, now, tuple(steps), tuple(warnings))
-
-
-def step_applies(rule: StepRule, interview: Interview) -> bool:
-    """Tell whether a step's condition holds for an interview (quiet period: always)."""
-    if rule.step_id == "thank-you-email":
-        return any(person.email for person in interview.interviewers)
-    if rule.step_id == "linkedin-connect":
-        return interview.linkedin_ok
-    return interview.context in rule.contexts
+    own = OwnHours(interview.candidate_zone, settings.own_hours)
+    run = _Run(interview, settings, work, own, _ceil_minute(now.astimezone(UTC)))
+    debrief, chain = _place_first_day(run)
+    check_in = _place_check_in(run, debrief)
+    last = _place_last_check_in(run, check_in)
+    early = (*([debrief] if debrief else []), *chain.steps)
+    placed = [
+        *early,
+        _place_quiet(run, "quiet-period", early, check_in),
+        check_in,
+        _place_quiet(run, "quiet-until-last-check-in", (check_in,), last),
+        last,
+    ]
+    steps = tuple(step for step in placed if step is not None)
+    warnings = (*_date_warnings(interview, now), *chain.warnings)
+    return Plan(interview, settings, now, steps, warnings)
 
 
 def _ceil_minute(instant: datetime) -> datetime:
@@ -103,51 +89,89 @@ def _date_warnings(interview: Interview, now: datetime) -> list[str]:
     ]
 
 
-def _place_debrief(run: _Run, rule: StepRule) -> PlannedStep:
+def _place_first_day(run: _Run) -> tuple[PlannedStep | None, Chain]:
+    """The debrief (agency) and the own tasks, which reach the client only after it."""
+    interview, tasks = run.interview, own_tasks(run.interview)
+    if interview.context is not Context.AGENCY:
+        return None, place_chain(interview, run.own, tasks, run.now)
+    call = _call_debrief(run)
+    after_call = place_chain(interview, run.own, tasks, run.now, _end(call))
+    if not any(step.late for step in after_call.steps) and not after_call.warnings:
+        return call, after_call
+    email = _email_debrief(run)
+    after_email = place_chain(interview, run.own, tasks, run.now, _end(email))
+    if after_email.score > after_call.score:
+        return email, after_email
+    return call, after_call
+
+
+def _end(step: PlannedStep) -> datetime:
+    assert isinstance(step.end, datetime)
+    return step.end
+
+
+def _call_debrief(run: _Run) -> PlannedStep:
+    rule = rule_by_id("recruiter-debrief")
+    earliest = max(run.interview.end + rule.offset, run.now)
+    return _contact_step(run, rule, rule.step_id, earliest, earliest)
+
+
+def _email_debrief(run: _Run) -> PlannedStep:
+    rule = rule_by_id("recruiter-debrief")
     assert rule.length is not None
     earliest = max(run.interview.end + rule.offset, run.now)
-    start, moves = run.work.first_business_slot(earliest, rule.length)
-    return PlannedStep(rule.step_id, rule.kind, start, start + rule.length, moved_by=moves)
-
-
-def _place_own_task(run: _Run, rule: StepRule, anchor: datetime) -> PlannedStep | None:
-    assert rule.length is not None
-    start = _own_slot(run, max(anchor, run.now), rule.length)
+    start = own_slot(run.own, earliest, rule.length, run.deadline)
     if start is None:
-        return None
-    return PlannedStep(rule.step_id, rule.kind, start, start + rule.length, run.deadline)
+        start = run.own.first_start(earliest, rule.length)
+    return PlannedStep(rule.step_id, rule.kind, start, start + rule.length, by_email=True)
 
 
-def _own_slot(run: _Run, earliest: datetime, length: timedelta) -> datetime | None:
-    """First own-hours start that still ends by the deadline; else right away; else None."""
-    zone = run.interview.candidate_zone
-    day = to_local(earliest, zone).date()
-    opens, closes = (local_instant(day, wall, zone) for wall in OWN_HOURS)
-    next_open = opens if earliest < opens else local_instant(day + timedelta(1), OWN_HOURS[0], zone)
-    in_own_hours = opens <= earliest and earliest + length <= closes
-    for start in (earliest,) if in_own_hours else (next_open, earliest):
-        if start + length <= run.deadline:
-            return start
-    return None
-
-
-def _left_out(run: _Run, rule: StepRule) -> str:
-    deadline = format_local(run.deadline, run.interview.candidate_zone)
-    return f"{rule.step_id} left out: its deadline, {deadline}, has passed or leaves no time"
-
-
-def _place_check_in(run: _Run) -> PlannedStep:
-    rule = rule_by_id("check-in")
+def _contact_step(
+    run: _Run, rule: StepRule, step_id: str, preferred: datetime, floor: datetime, moves: Moves = ()
+) -> PlannedStep:
+    """A contact slot in both people's hours: at ``preferred`` or later that contact day,
+    else the first from ``floor``; in the contact's hours alone when the two never meet."""
     assert rule.length is not None
-    day, moves = _check_in_day(run)
+    length, work = rule.length, run.work
+    found = both_slot(work, run.own, max(preferred, run.now), length, 1) or both_slot(
+        work, run.own, max(floor, run.now), length, BOTH_HOURS_SEARCH_DAYS
+    )
+    their_only = found is None
+    if found is None:
+        found = work.first_business_slot(max(preferred, run.now), length)
+    start, more = found
+    return PlannedStep(
+        step_id,
+        rule.kind,
+        start,
+        start + length,
+        moved_by=moves + more,
+        their_hours_only=their_only,
+    )
+
+
+def _contact_on_day(
+    run: _Run, step_id: str, day: date, floor: datetime, moves: Moves
+) -> PlannedStep:
+    """A check-in on a contact's working day: 10:00 their time, or when both people can."""
+    rule = rule_by_id(step_id)
+    assert rule.length is not None
     opens, closes = run.work.window(day)
-    start = local_instant(day, CHECK_IN_TIME, run.work.zone)
-    if not (opens <= start and start + rule.length <= closes):
-        start, more = run.work.first_business_slot(opens, rule.length)
-        moves += more
-    if start < run.now:
-        start, moves = run.work.first_business_slot(run.now, rule.length)
-    return PlannedStep(rule.step_id, rule.kind, start, start + rule.length, moved_by=moves)
+    ten = local_instant(day, CHECK_IN_TIME, run.work.zone)
+    preferred = ten if opens <= ten and ten + rule.length <= closes else opens
+    return _contact_step(run, rule, step_id, max(preferred, floor), max(opens, floor), moves)
+
+
+def _place_check_in(run: _Run, debrief: PlannedStep | None) -> PlannedStep:
+    day, moves = _check_in_day(run)
+    floor = run.interview.end
+    if debrief is not None:
+        debrief_day = to_local(_end(debrief), run.work.zone).date()
+        after, skipped = run.work.next_working_day(debrief_day)
+        if after > day:
+            day, moves = after, skipped
+        floor = run.work.window(after)[0]
+    return _contact_on_day(run, "check-in", day, floor, moves)
 
 
 def _check_in_day(run: _Run) -> tuple[date, Moves]:
@@ -161,13 +185,31 @@ def _check_in_day(run: _Run) -> tuple[date, Moves]:
     return day, moves
 
 
-def _place_quiet_period(run: _Run, check_in: PlannedStep) -> PlannedStep | None:
-    zone = run.interview.candidate_zone
-    interview_day = to_local(run.interview.end, zone).date()
-    assert isinstance(check_in.start, datetime)
-    check_in_day = to_local(check_in.start, zone).date()
-    first = max(interview_day + timedelta(days=1), to_local(run.now, zone).date())
-    if first >= check_in_day:
+def _place_last_check_in(run: _Run, check_in: PlannedStep) -> PlannedStep | None:
+    count = run.settings.last_check_in_after
+    if count == 0:
         return None
-    rule = rule_by_id("quiet-period")
-    return PlannedStep(rule.step_id, rule.kind, first, check_in_day)
+    check_in_day = to_local(_end(check_in), run.work.zone).date()
+    day, moves = working_days_after(run.work, check_in_day, count)
+    floor = run.work.window(run.work.next_working_day(check_in_day)[0])[0]
+    return _contact_on_day(run, "last-check-in", day, floor, moves)
+
+
+def _place_quiet(
+    run: _Run, step_id: str, before: tuple[PlannedStep, ...], until: PlannedStep | None
+) -> PlannedStep | None:
+    """The days strictly after the interview day and the steps ``before``, up to ``until``."""
+    if until is None:
+        return None
+    zone = run.interview.candidate_zone
+    days = [to_local(run.interview.end, zone).date(), *(_day_of(step, zone) for step in before)]
+    first = max(max(days) + timedelta(days=1), to_local(run.now, zone).date())
+    assert isinstance(until.start, datetime)
+    last = to_local(until.start, zone).date()
+    if first >= last:
+        return None
+    return PlannedStep(step_id, rule_by_id(step_id).kind, first, last)
+
+
+def _day_of(step: PlannedStep, zone: str) -> date:
+    return to_local(_end(step) - timedelta(microseconds=1), zone).date()

@@ -37,6 +37,8 @@ KEYS: dict[str, tuple[type, ...]] = {
     "hours": (str,),
     "country": (str,),
     "check_in_after": (int,),
+    "last_check_in_after": (int,),
+    "own_hours": (str,),
     "alarm": (int, str),
     "duration": (int,),
     "output_dir": (str,),
@@ -80,6 +82,12 @@ TEMPLATE = """\
 
 # Working days without word before the check-in (1-15).
 # check_in_after = 3
+
+# Working days after the check-in for a last check-in (0-15; 0: none).
+# last_check_in_after = 5
+
+# Your own hours, in tz: your tasks, and calls when their hours allow.
+# own_hours = "08:00-21:00"
 
 # Reminder before each timed step, in minutes (0-1440), or "none".
 # alarm = 15

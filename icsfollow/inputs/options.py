@@ -20,11 +20,22 @@ from icsfollow.inputs.parse import (
     parse_zone,
 )
 
-__all__ = ["PlanOptions", "build_interview", "build_settings", "parse_alarm", "parse_country"]
+__all__ = [
+    "PlanOptions",
+    "asked_by",
+    "build_interview",
+    "build_settings",
+    "parse_alarm",
+    "parse_country",
+]
 
 
 class PlanOptions(NamedTuple):
-    """The plan command's options as typed (after click's own type checks)."""
+    """The plan command's options as typed (after click's own type checks).
+
+    ``phone_ok`` and ``linkedin_ok``: None when not given, ``""`` for the bare flag
+    (the first interviewer), else the name of the interviewer who asked.
+    """
 
     when: str
     context: str
@@ -38,13 +49,15 @@ class PlanOptions(NamedTuple):
     recruiter: str | None = None
     agency_name: str = ""
     feedback_by: str | None = None
-    phone_ok: bool = False
-    linkedin_ok: bool = False
+    phone_ok: str | None = None
+    linkedin_ok: str | None = None
     hours: str = DEFAULTS.hours_text
     country: str | None = None
     check_in_after: int = DEFAULTS.check_in_after
     alarm: str = str(DEFAULTS.alarm_minutes)
     dayfirst: bool = False
+    own_hours: str = DEFAULTS.own_hours_text
+    last_check_in_after: int = DEFAULTS.last_check_in_after
 
 
 def build_interview(options: PlanOptions, now: datetime) -> tuple[Interview, list[str]]:
@@ -67,6 +80,7 @@ def build_interview(options: PlanOptions, now: datetime) -> tuple[Interview, lis
         texts[option], folded = clean_text(_flag(option), getattr(options, option))
         if folded:
             warnings.append(f"{_flag(option)}: line breaks and control characters became spaces")
+    interviewers = tuple(parse_person("--interviewer", text) for text in options.interviewers)
     interview = Interview(
         start=start,
         context=context,
@@ -77,10 +91,10 @@ def build_interview(options: PlanOptions, now: datetime) -> tuple[Interview, lis
         company=texts["company"],
         role=texts["role"],
         agency=texts["agency_name"],
-        interviewers=tuple(parse_person("--interviewer", text) for text in options.interviewers),
+        interviewers=interviewers,
         recruiter=_recruiter(options),
-        phone_ok=options.phone_ok,
-        linkedin_ok=options.linkedin_ok,
+        phone_ok=asked_by("--phone-ok", options.phone_ok, interviewers),
+        linkedin_ok=asked_by("--linkedin-ok", options.linkedin_ok, interviewers),
     )
     return _with_feedback_by(interview, options, now), warnings
 
@@ -93,6 +107,8 @@ def build_settings(options: PlanOptions, contact_zone: str) -> tuple[Settings, l
         country=country,
         check_in_after=options.check_in_after,
         alarm_minutes=parse_alarm(options.alarm),
+        own_hours=parse_hours("--own-hours", options.own_hours),
+        last_check_in_after=options.last_check_in_after,
     )
     return settings, warnings
 
@@ -132,6 +148,32 @@ def parse_country(text: str | None, contact_zone: str) -> tuple[str | None, list
             ) from None
         return None, [f"no public holidays known for {code}: they are not skipped"]
     return code, []
+
+
+def asked_by(option: str, text: str | None, interviewers: tuple[Person, ...]) -> Person | None:
+    """Read ``--phone-ok`` / ``--linkedin-ok``: the one interviewer who asked.
+
+    The bare flag (``""``) names the first interviewer, the hiring manager. A value
+    names an interviewer by full name, one word of it, or email, case-insensitively.
+
+    Raises:
+        InputError: If the value names no interviewer, or more than one.
+    """
+    if text is None:
+        return None
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return interviewers[0] if interviewers else Person("")
+    if not interviewers:
+        return parse_person(option, text)
+    exact = [p for p in interviewers if wanted in (p.name.casefold(), (p.email or "").casefold())]
+    found = exact or [p for p in interviewers if wanted in p.name.casefold().split()]
+    if len(found) == 1:
+        return found[0]
+    names = ", ".join(p.name or p.email or "?" for p in (found or interviewers))
+    if found:
+        raise InputError(option, text, f"matches more than one --interviewer ({names})")
+    raise InputError(option, text, f"names no --interviewer; give one of: {names}")
 
 
 def _flag(field: str) -> str:

@@ -6,26 +6,20 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from icsfollow.core.model import Interview, Person, Plan, PlannedStep
-from icsfollow.core.rules import (
-    ARTICLE,
+from icsfollow.core.rules import ARTICLE, IF_WELCOME, Context, rule_by_id
+from icsfollow.core.rules_text import (
+    AGENCY_PHONE_NOTE,
+    EMAIL_DEBRIEF,
+    LATE_SUMMARY,
+    LATE_TODO,
+    NO_OVERLAP,
     PHONE_CHECK_IN,
     QUIET_PERIOD_DONTS,
-    THANK_YOU_DRAFT,
-    Context,
-    rule_by_id,
 )
-from icsfollow.core.zones import format_local, format_span, to_local
-from icsfollow.render.urls import mailto_link
+from icsfollow.core.zones import format_local, format_span
+from icsfollow.render.drafts import check_in_addressee, step_draft
 
-__all__ = [
-    "StepText",
-    "describe_step",
-    "draft_email",
-    "format_skipped",
-    "join_names",
-    "thank_you_mailto",
-    "thank_you_subject",
-]
+__all__ = ["StepText", "describe_step", "format_skipped", "join_names"]
 
 NOTICE = "icsfollow never contacts anyone: each step is yours to do, or to skip."
 
@@ -48,73 +42,85 @@ def join_names(people: tuple[Person, ...], fallback: str) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def thank_you_subject(interview: Interview) -> str:
-    """The thank-you email's subject line, as the article words it."""
-    return f"Thank you from {interview.candidate or '[your name]'}"
-
-
-def _fields(interview: Interview) -> dict[str, str]:
-    emailed = tuple(p for p in interview.interviewers if p.email)
+def _fields(interview: Interview, step: PlannedStep) -> dict[str, str]:
     recruiter = interview.recruiter.name if interview.recruiter else ""
-    return {
+    who = step.person or interview.phone_ok
+    contact = check_in_addressee(interview) if interview.context is Context.DIRECT else None
+    letters = (
+        "one handwritten thank-you letter each"
+        if len(interview.interviewers) > 1
+        else ("a handwritten thank-you letter")
+    )
+    fields = {
         "name": interview.candidate or "[your name]",
         "company": interview.company or "the company",
         "interviewers": join_names(interview.interviewers, "your interviewer(s)"),
-        "contact": join_names(emailed or interview.interviewers, "the hiring manager"),
+        "contact": contact.name if contact and contact.name else "the hiring manager",
+        "person": who.name if who and who.name else "your interviewer",
         "recruiter": recruiter or "your recruiter",
+        "letters": letters,
     }
+    fields["if_welcome"] = IF_WELCOME.format(**fields)
+    return fields
 
 
 def describe_step(plan: Plan, step: PlannedStep) -> StepText:
     """Return the title, description and alarm text of a planned step."""
     interview = plan.interview
     rule = rule_by_id(step.step_id)
-    fields = _fields(interview)
-    summary, todo = rule.summary[interview.context], rule.todo[interview.context]
-    if step.step_id == "check-in" and _phone_check_in(interview):
-        summary, todo = PHONE_CHECK_IN
+    summary, todo = _texts(interview, step)
+    fields = _fields(interview, step)
     parts = [todo.format(**fields)]
-    if step.step_id == "thank-you-email":
-        parts.append("Draft:\n" + _draft(interview, fields))
-        mailto = thank_you_mailto(interview)
-        if mailto is not None:
-            parts.append(f"Open this draft in your mail program:\n{mailto}")
-    if step.step_id == "quiet-period":
-        parts[0] += "".join(f"\n- {dont}" for dont in QUIET_PERIOD_DONTS)
-    if step.step_id == "check-in" and interview.feedback_by is not None:
-        parts.append(f"Feedback was promised by {interview.feedback_by:%a %d %b %Y}.")
+    if step.late:
+        summary = LATE_SUMMARY.format(title=summary[:1].lower() + summary[1:])
+        parts.insert(0, LATE_TODO)
+    if step.is_all_day:
+        parts[0] += "".join(f"\n- {dont}" for dont in QUIET_PERIOD_DONTS[interview.context])
+    parts += _notes(plan, step, fields)
     parts.append(_timing(plan, step))
-    parts.append("Why: " + " ".join(f'"{quote}"' for quote in rule.why) + f" ({ARTICLE})")
+    why = rule.why[interview.context]
+    parts.append("Why: " + " ".join(f'"{quote}"' for quote in why) + f" ({ARTICLE})")
     parts.append(_interview_line(interview))
     parts.append(NOTICE)
     title = summary.format(**fields)
     return StepText(title, "\n\n".join(part for part in parts if part), title)
 
 
+def _texts(interview: Interview, step: PlannedStep) -> tuple[str, str]:
+    """The step's title and what-to-do templates: the rule's, or a variant's."""
+    rule = rule_by_id(step.step_id)
+    if step.by_email:
+        return EMAIL_DEBRIEF
+    if step.rule_id == "check-in" and _phone_check_in(interview):
+        return PHONE_CHECK_IN
+    return rule.summary[interview.context], rule.todo[interview.context]
+
+
+def _notes(plan: Plan, step: PlannedStep, fields: dict[str, str]) -> list[str]:
+    """The step's extra paragraphs: the phone request, the hours, feedback-by, the draft."""
+    interview, notes = plan.interview, []
+    if (
+        interview.context is Context.AGENCY
+        and interview.phone_ok is not None
+        and step.rule_id in ("recruiter-debrief", "check-in")
+    ):
+        person = interview.phone_ok.name or "The hiring manager"
+        notes.append(AGENCY_PHONE_NOTE.format(**{**fields, "person": person}))
+    if step.their_hours_only:
+        own = plan.settings.own_hours
+        notes.append(NO_OVERLAP.format(own=f"{own[0]:%H:%M}-{own[1]:%H:%M}"))
+    if step.rule_id == "check-in" and interview.feedback_by is not None:
+        notes.append(f"Feedback was promised by {interview.feedback_by:%a %d %b %Y}.")
+    draft = step_draft(plan, step)
+    if draft is not None:
+        notes.append(f"Subject: {draft.subject}\n\nDraft:\n{draft.body}")
+        if draft.mailto is not None:
+            notes.append(f"Open this draft in your mail program:\n{draft.mailto}")
+    return notes
+
+
 def _phone_check_in(interview: Interview) -> bool:
-    return interview.context is Context.DIRECT and interview.phone_ok
-
-
-def draft_email(interview: Interview) -> str:
-    """The thank-you email's short draft body."""
-    return _draft(interview, _fields(interview))
-
-
-def thank_you_mailto(interview: Interview) -> str | None:
-    """The thank-you draft as a mailto: link, or None when no address was given."""
-    return mailto_link(interview, thank_you_subject(interview), draft_email(interview))
-
-
-def _draft(interview: Interview, fields: dict[str, str]) -> str:
-    first_names = [p.name.split()[0] for p in interview.interviewers if p.email and p.name]
-    role = f" about the {interview.role} role" if interview.role else ""
-    weekday = to_local(interview.start, interview.candidate_zone).strftime("%A")
-    return THANK_YOU_DRAFT.format(
-        first_names=" and ".join(first_names) or "[name]",
-        weekday=weekday,
-        about=role + (f" at {interview.company}" if interview.company else ""),
-        name=fields["name"],
-    )
+    return interview.context is Context.DIRECT and interview.phone_ok is not None
 
 
 def _timing(plan: Plan, step: PlannedStep) -> str:

@@ -6,10 +6,10 @@ import os
 from html import escape
 from urllib.parse import quote
 
-from icsfollow.core.model import Plan
-from icsfollow.render.describe import draft_email, thank_you_subject
-from icsfollow.render.links import step_links, thank_you_mailto
-from icsfollow.render.timeline import Style, format_timeline, step_when
+from icsfollow.core.model import Plan, PlannedStep
+from icsfollow.render.drafts import step_draft
+from icsfollow.render.links import step_links
+from icsfollow.render.timeline import Style, plan_title, step_when, timeline_days, zones_note
 from icsfollow.render.urls import outlook_label
 
 __all__ = ["render_page"]
@@ -25,6 +25,12 @@ a.button{display:inline-block;margin:.2em .4em .2em 0;padding:.6em 1em;border-ra
 background:#1a5fb4;color:#fff;text-decoration:none}
 a.outlook{background:#0f6cbd}
 pre{white-space:pre-wrap;background:#fff;border:1px solid #ddd;padding:.8em;overflow-x:auto}
+.plan{background:#fff;border:1px solid #ddd;padding:.6em .8em}
+.plan h3{margin:.8em 0 .3em}
+.row{display:grid;grid-template-columns:max-content 1.1em minmax(0,1fr);column-gap:.5em;
+margin:.3em 0}
+.clock{white-space:nowrap;font-variant-numeric:tabular-nums;color:#555}
+.note{display:block;color:#555;font-size:.9em}
 """
 
 
@@ -45,9 +51,8 @@ def render_page(plan: Plan, ics_name: str | None = None, office365: bool = False
         f"<title>{escape(title)}</title><style>{STYLE}</style></head>",
         f"<body><main><h1>{escape(title)}</h1>",
         *_steps(plan, office365),
-        *_draft(plan),
         "<h2>The plan</h2>",
-        f"<pre>{escape(chr(10).join(format_timeline(plan, Style())))}</pre>",
+        *_plan(plan),
         *_download(ics_name),
         "</main></body></html>",
     ]
@@ -64,23 +69,41 @@ def _steps(plan: Plan, office365: bool) -> list[str]:
             f'<p class="when">{escape(step_when(plan, step))}</p>',
             f'<p><a class="button google" href="{escape(links.google)}">Add to Google Calendar</a>',
             f'<a class="button outlook" href="{escape(links.outlook)}">Add to {outlook}</a></p>',
+            *_draft(plan, step),
             "</li>",
         ]
     return [*lines, "</ol>"]
 
 
-def _draft(plan: Plan) -> list[str]:
-    mailto = thank_you_mailto(plan)
-    if mailto is None:
+def _draft(plan: Plan, step: PlannedStep) -> list[str]:
+    draft = step_draft(plan, step)
+    if draft is None:
         return []
-    interview = plan.interview
-    return [
-        "<h2>Thank-you email</h2>",
-        f"<p>Subject: {escape(thank_you_subject(interview))}</p>",
-        f"<pre>{escape(draft_email(interview))}</pre>",
-        f'<p><a class="button mailto" href="{escape(mailto)}">Open the draft in your mail '
-        "program</a></p>",
-    ]
+    lines = [f"<p>Subject: {escape(draft.subject)}</p>", f"<pre>{escape(draft.body)}</pre>"]
+    if draft.mailto is not None:
+        lines.append(
+            f'<p><a class="button mailto" href="{escape(draft.mailto)}">Open the draft in your '
+            "mail program</a></p>"
+        )
+    return lines
+
+
+def _plan(plan: Plan) -> list[str]:
+    """The timeline in columns (clock, marker, title) that keep their place on a phone."""
+    style = Style()
+    lines = ['<div class="plan">', f"<p><strong>{escape(plan_title(plan))}</strong></p>"]
+    if plan.interview.contact_zone != plan.interview.candidate_zone:
+        lines.append(f"<p>{escape(zones_note(plan))}</p>")
+    for header, rows in timeline_days(plan):
+        lines.append(f"<h3>{escape(header)}</h3>")
+        for row in rows:
+            notes = "".join(f'<span class="note">{escape(note)}</span>' for note in row.notes)
+            lines.append(
+                f'<div class="row"><span class="clock">{escape(row.clock.strip())}</span>'
+                f'<span class="mark">{escape(style.marker(row.kind))}</span>'
+                f'<span class="what">{escape(row.title)}{notes}</span></div>'
+            )
+    return [*lines, "</div>"]
 
 
 def _download(ics_name: str | None) -> list[str]:

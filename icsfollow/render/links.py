@@ -1,4 +1,4 @@
-"""Planned steps into add-to-calendar links, one pair per step."""
+"""Planned steps into add-to-calendar links, one pair per step, and their email drafts."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from typing import NamedTuple
 
 from icsfollow.core.model import Plan
 from icsfollow.render.describe import describe_step
-from icsfollow.render.describe import thank_you_mailto as draft_mailto
+from icsfollow.render.drafts import step_draft
 from icsfollow.render.urls import google_link, outlook_label, outlook_link
 
-__all__ = ["StepLinks", "format_links", "step_links", "thank_you_mailto"]
+__all__ = ["StepLinks", "format_links", "step_links"]
 
 
 class StepLinks(NamedTuple):
@@ -19,6 +19,7 @@ class StepLinks(NamedTuple):
     title: str
     google: str
     outlook: str
+    mailto: str | None = None
 
 
 def step_links(plan: Plan, office365: bool = False) -> list[StepLinks]:
@@ -28,15 +29,10 @@ def step_links(plan: Plan, office365: bool = False) -> list[StepLinks]:
         text = describe_step(plan, step)
         google = google_link(text.summary, text.description, step, plan.interview.candidate_zone)
         outlook = outlook_link(text.summary, text.description, step, office365)
-        links.append(StepLinks(step.step_id, text.summary, google, outlook))
+        draft = step_draft(plan, step)
+        mailto = draft.mailto if draft else None
+        links.append(StepLinks(step.step_id, text.summary, google, outlook, mailto))
     return links
-
-
-def thank_you_mailto(plan: Plan) -> str | None:
-    """The thank-you email as a mailto: link, when the plan has that step."""
-    if not any(step.step_id == "thank-you-email" for step in plan.steps):
-        return None
-    return draft_mailto(plan.interview)
 
 
 def format_links(plan: Plan, office365: bool = False) -> list[str]:
@@ -46,7 +42,6 @@ def format_links(plan: Plan, office365: bool = False) -> list[str]:
         lines += ["", f"{links.step_id}: {links.title}"]
         lines += [f"  Add to Google Calendar: {links.google}"]
         lines += [f"  Add to {outlook_label(office365)}: {links.outlook}"]
-    mailto = thank_you_mailto(plan)
-    if mailto is not None:
-        lines += ["", f"Thank-you email draft: {mailto}"]
+        if links.mailto is not None:
+            lines += [f"  Email draft: {links.mailto}"]
     return lines

@@ -13,7 +13,16 @@ from icsfollow.core.rules import StepKind
 from icsfollow.core.zones import format_local, format_span, to_local
 from icsfollow.render.describe import describe_step, format_skipped
 
-__all__ = ["IMPORT_HINT", "Style", "format_timeline", "step_when"]
+__all__ = [
+    "IMPORT_HINT",
+    "Row",
+    "Style",
+    "format_timeline",
+    "plan_title",
+    "step_when",
+    "timeline_days",
+    "zones_note",
+]
 
 WIDTH = 80
 IMPORT_HINT = (
@@ -41,22 +50,45 @@ class Style(NamedTuple):
         return click.style(text, **styles) if self.color else text  # type: ignore[arg-type]
 
 
+class Row(NamedTuple):
+    """One step on the timeline: its clock column, kind, title and notes."""
+
+    clock: str
+    kind: StepKind
+    title: str
+    notes: tuple[str, ...]
+
+
+def timeline_days(plan: Plan) -> list[tuple[str, list[Row]]]:
+    """Return the plan as dated groups of rows, in time order (the page and terminal share it)."""
+    days: list[tuple[str, list[Row]]] = []
+    for step in sorted(plan.steps, key=lambda step: _sort_key(plan, step)):
+        header = _header(plan, step)
+        if not days or days[-1][0] != header:
+            days.append((header, []))
+        title = describe_step(plan, step).summary
+        days[-1][1].append(Row(_clock(plan, step), step.kind, title, _notes(plan, step)))
+    return days
+
+
 def format_timeline(plan: Plan, style: Style) -> list[str]:
     """Return the plan as a timeline: a header per date, then its steps in time order."""
     interview, zone = plan.interview, plan.interview.candidate_zone
-    lines = [style.paint(line, bold=True) for line in textwrap.wrap(_title(plan), WIDTH)]
+    lines = [style.paint(line, bold=True) for line in textwrap.wrap(plan_title(plan), WIDTH)]
     if interview.contact_zone != zone:
-        note = f"Times are yours ({zone}); theirs ({interview.contact_zone}) in brackets."
-        lines += textwrap.wrap(note, WIDTH)
-    last_header = ""
-    for step in sorted(plan.steps, key=lambda step: _sort_key(plan, step)):
-        header = _header(plan, step)
-        if header != last_header:
-            lines += ["", style.paint(header, bold=True, underline=True)]
-            last_header = header
-        lines += _step_lines(plan, step, style)
+        lines += textwrap.wrap(zones_note(plan), WIDTH)
+    for header, rows in timeline_days(plan):
+        lines += ["", style.paint(header, bold=True, underline=True)]
+        for row in rows:
+            lines += _row_lines(row, style)
     legend = (StepKind.OWN, "your task"), (StepKind.CONTACT, "contact"), (StepKind.ALL_DAY, "wait")
     return [*lines, "", "   ".join(f"{style.marker(kind)} {text}" for kind, text in legend)]
+
+
+def zones_note(plan: Plan) -> str:
+    """Which clock the times are on, when the two people's zones differ."""
+    zone, theirs = plan.interview.candidate_zone, plan.interview.contact_zone
+    return f"Times are yours ({zone}); theirs ({theirs}) in brackets."
 
 
 def step_when(plan: Plan, step: PlannedStep) -> str:
@@ -71,7 +103,8 @@ def step_when(plan: Plan, step: PlannedStep) -> str:
     return when
 
 
-def _title(plan: Plan) -> str:
+def plan_title(plan: Plan) -> str:
+    """The plan's heading: company, context and the interview's time."""
     interview = plan.interview
     what = interview.company or "your interview"
     context = "direct hire" if interview.context.value == "direct" else "agency"
@@ -87,21 +120,26 @@ def _header(plan: Plan, step: PlannedStep) -> str:
     return f"{step.start:%a %d %b} to {last:%a %d %b %Y}"
 
 
-def _step_lines(plan: Plan, step: PlannedStep, style: Style) -> list[str]:
-    summary = describe_step(plan, step).summary
-    lead = f"  {_clock(plan, step)} {style.marker(step.kind)} "
+def _row_lines(row: Row, style: Style) -> list[str]:
+    lead = f"  {row.clock} {style.marker(row.kind)} "
     width = WIDTH - len(click.unstyle(lead))
-    wrapped = textwrap.wrap(summary, width) or [""]
+    wrapped = textwrap.wrap(row.title, width) or [""]
     indent = " " * len(click.unstyle(lead))
     lines = [lead + wrapped[0]] + [indent + more for more in wrapped[1:]]
-    notes = []
-    if step.deadline is not None:
-        notes.append(f"deadline {format_local(step.deadline, plan.interview.candidate_zone)}")
-    if step.moved_by:
-        notes.append(f"skips {format_skipped(step.moved_by)}")
-    for note in notes:
+    for note in row.notes:
         lines += [indent + part for part in textwrap.wrap(note, width)]
     return lines
+
+
+def _notes(plan: Plan, step: PlannedStep) -> tuple[str, ...]:
+    notes = []
+    if step.deadline is not None and not step.late:
+        notes.append(f"deadline {format_local(step.deadline, plan.interview.candidate_zone)}")
+    if step.their_hours_only:
+        notes.append("their hours only: schedule the email for then, or call then")
+    if step.moved_by:
+        notes.append(f"skips {format_skipped(step.moved_by)}")
+    return tuple(notes)
 
 
 def _clock(plan: Plan, step: PlannedStep) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from urllib.parse import quote, urlencode
 
-from icsfollow.core.model import Interview, PlannedStep
+from icsfollow.core.model import Person, PlannedStep
 from icsfollow.core.zones import UTC
 
 __all__ = ["google_link", "mailto_link", "outlook_label", "outlook_link"]
@@ -48,9 +48,9 @@ def outlook_label(office365: bool = False) -> str:
     return "Outlook (Microsoft 365)" if office365 else "Outlook"
 
 
-def mailto_link(interview: Interview, subject: str, body: str) -> str | None:
+def mailto_link(people: tuple[Person, ...], subject: str, body: str) -> str | None:
     """An RFC 6068 mailto: to the addresses the candidate was given, or None without one."""
-    addresses = [person.email for person in interview.interviewers if person.email]
+    addresses = [person.email for person in people if person.email]
     if not addresses:
         return None
     to = ",".join(quote(address, safe="@") for address in addresses)
