@@ -54,6 +54,7 @@ class Defaults(NamedTuple):
     max_duration_minutes: int = 12 * 60
     max_alarm_minutes: int = 1440
     far_days: int = 60
+    closed_after_days: int = 14
 
     @property
     def hours_text(self) -> str:
@@ -239,7 +240,7 @@ STEP_RULES: tuple[StepRule, ...] = (
 )
 
 THANK_YOU_DRAFT = (
-    "Dear {first_names},\n\n"
+    "{greeting}\n\n"
     "Thank you for taking the time to meet with me on {weekday}{about}. I enjoyed our "
     "conversation and learning more about the team, and I am very interested in the "
     "opportunity.\n\n"

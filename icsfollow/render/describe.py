@@ -15,6 +15,7 @@ from icsfollow.core.rules import (
     rule_by_id,
 )
 from icsfollow.core.zones import format_local, format_span, to_local
+from icsfollow.render.greeting import addressed_as, greeting
 from icsfollow.render.urls import mailto_link
 
 __all__ = [
@@ -106,15 +107,24 @@ def thank_you_mailto(interview: Interview) -> str | None:
 
 
 def _draft(interview: Interview, fields: dict[str, str]) -> str:
-    first_names = [p.name.split()[0] for p in interview.interviewers if p.email and p.name]
     role = f" about the {interview.role} role" if interview.role else ""
     weekday = to_local(interview.start, interview.candidate_zone).strftime("%A")
     return THANK_YOU_DRAFT.format(
-        first_names=" and ".join(first_names) or "[name]",
+        greeting=_greeting(tuple(p for p in interview.interviewers if p.email)),
         weekday=weekday,
         about=role + (f" at {interview.company}" if interview.company else ""),
         name=fields["name"],
     )
+
+
+def _greeting(people: tuple[Person, ...]) -> str:
+    """One greeting for everyone the draft goes to: ``Dear Dr. Lee and Dana,``."""
+    if len(people) == 1:
+        return greeting(people[0])
+    names = [addressed_as(person) for person in people]
+    if not names or None in names:
+        return "Hello,"
+    return "Dear " + " and ".join(name for name in names if name) + ","
 
 
 def _timing(plan: Plan, step: PlannedStep) -> str:

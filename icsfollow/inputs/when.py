@@ -1,0 +1,257 @@
+"""WHEN and dates as people type them, read as they meant them, or an InputError.
+
+Forms: ISO 8601 (``2026-11-24 14:00``, ``2026-11-24T14:00Z``), month names
+(``Nov 24 2pm``, ``24 Nov 14:00``), numeric dates by the country's order
+(``11/24 2pm``, ``24/11 14:00``, ``24.11.2026 14:00``), day words (``today 14:00``,
+``10am tomorrow``, ``tomorrow at 10``), weekdays (``friday 2pm``, ``last friday 2pm``,
+``next tuesday 11am``) and a zone inside the text (``11:00 EDT``, ``11:00 +01:00``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, tzinfo
+from typing import NamedTuple
+
+import pytz
+
+from icsfollow.core.zones import to_local
+from icsfollow.errors import InputError
+from icsfollow.inputs.numeric_dates import spell_numeric_dates
+from icsfollow.inputs.parse import localize
+from icsfollow.inputs.zone_words import split_zone
+
+__all__ = ["parse_date", "parse_when"]
+
+ISO_SHAPE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}")
+DAY_WORD = re.compile(r"\b(today|tonight|tomorrow|yesterday)\b", re.IGNORECASE)
+DAY_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+WEEKDAY = re.compile(
+    r"\b(?:(last|next|this)\s+)?(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|"
+    r"thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b\.?,?",
+    re.IGNORECASE,
+)
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+AT_HOUR = re.compile(r"\bat\s+(\d{1,2})\b(?![:.]\d|\s*(?:[ap]\.?m\b|h\b|o'clock))", re.IGNORECASE)
+LONE_HOUR = re.compile(r"^\s*(\d{1,2})\s*$")
+NAMED_TIMES = re.compile(r"\b(noon|midnight)\b", re.IGNORECASE)
+DEFAULT_A = datetime(2000, 1, 1, 0, 0)
+DEFAULT_B = datetime(2004, 2, 2, 13, 37)
+TRY_INSTEAD = "type it like '2026-11-24 14:00', 'Nov 24 2pm' or 'friday 2pm'"
+
+
+class DayWords(NamedTuple):
+    """The day words cut out of a text: ``tomorrow`` (+1), ``last friday`` (4, "last")."""
+
+    rest: str
+    offset: int | None = None
+    weekday: int | None = None
+    qualifier: str = ""
+    weekday_word: str = ""
+
+
+def parse_when(
+    option: str, text: str, zone: str, now: datetime, dayfirst: bool | None = False
+) -> tuple[datetime, list[str]]:
+    """Read the interview start as people type it, local to ``zone`` unless it names one.
+
+    Args:
+        dayfirst: How to read a numeric date valid both ways (``02/12``): True for
+            2 December, False for February 12, None to refuse it.
+
+    Returns:
+        The aware UTC instant, and warnings (an ambiguous local time).
+    """
+    stripped = text.strip()
+    if stripped.lower() == "now":
+        return now.replace(second=0, microsecond=0), []
+    if not stripped:
+        raise InputError(option, text, f"is empty; {TRY_INSTEAD}")
+    rest, written_zone = split_zone(option, stripped)
+    local_now = to_local(now, zone).replace(tzinfo=None)
+    wall = _read(option, text, rest, local_now, dayfirst, need_time=True)
+    if wall.tzinfo is not None:
+        if written_zone is not None:
+            raise InputError(option, text, "names two zones; give one")
+        return wall.astimezone(pytz.utc), []
+    if written_zone is None:
+        return localize(option, text, wall, zone)
+    if isinstance(written_zone, str):
+        return localize(option, text, wall, written_zone)
+    return _fixed(wall, written_zone), []
+
+
+def parse_date(
+    option: str,
+    text: str,
+    zone: str,
+    now: datetime,
+    dayfirst: bool | None = False,
+    after: date | None = None,
+) -> date:
+    """Read a date (no time needed); a bare weekday is the first one after ``after``.
+
+    Without ``after``, and for ``last friday``, weekdays are read as in WHEN.
+    """
+    stripped = text.strip()
+    if not stripped:
+        raise InputError(option, text, "is empty; type a date like 2026-11-27 or 'friday'")
+    local_now = to_local(now, zone).replace(tzinfo=None)
+    words = _day_words(option, text, stripped)
+    if after is not None and words.weekday is not None and words.qualifier != "last":
+        if words.rest or words.offset is not None:
+            raise InputError(option, text, "is not a date I can read; type it like 'friday'")
+        return after + timedelta(days=(words.weekday - after.weekday() - 1) % 7 + 1)
+    return _read(option, text, stripped, local_now, dayfirst, need_time=False).date()
+
+
+def _fixed(wall: datetime, offset: tzinfo) -> datetime:
+    return wall.replace(tzinfo=offset).astimezone(pytz.utc)
+
+
+def _read(
+    option: str,
+    text: str,
+    value: str,
+    local_now: datetime,
+    dayfirst: bool | None,
+    need_time: bool,
+) -> datetime:
+    """Read a wall-clock date and time (aware when the text carries an offset)."""
+    if ISO_SHAPE.match(value):
+        iso = _iso(option, text, value, need_time)
+        if iso is not None:
+            return iso
+    words = _day_words(option, text, value)
+    rest = AT_HOUR.sub(r"\1:00", words.rest)
+    if (words.offset is not None or words.weekday is not None) and LONE_HOUR.match(rest):
+        rest = LONE_HOUR.sub(r"\1:00", rest)
+    rest = spell_numeric_dates(option, text, rest, dayfirst).strip()
+    if not rest and (need_time or (words.offset is None and words.weekday is None)):
+        raise InputError(option, text, "needs a time of day, e.g. 'Nov 24 2pm' or 'friday 2pm'")
+    first, second = (
+        (_dateutil(option, text, rest, default) if rest else default)
+        for default in (DEFAULT_A, DEFAULT_B)
+    )
+    if need_time and first.hour != second.hour:
+        raise InputError(option, text, "needs a time of day, e.g. 'Nov 24 2pm' or 'friday 2pm'")
+    has_date = (first.month, first.day) == (second.month, second.day)
+    if has_date and first.year != second.year:
+        first = _nearest_year(option, text, first, local_now)
+    if words.offset is not None or words.weekday is not None:
+        return _on_named_day(option, text, first, words, local_now, has_date)
+    return first if has_date else _on(first, local_now.date())
+
+
+def _iso(option: str, text: str, value: str, need_time: bool) -> datetime | None:
+    """Read strict ISO 8601; None when it is not (``2026-12-01 11am`` is read freely)."""
+    from dateutil.parser import isoparse
+
+    try:
+        parsed = isoparse(value)
+    except (ValueError, OverflowError) as error:
+        if re.fullmatch(r"[\d\-T:.+Z ]+", value):
+            raise InputError(
+                option, text, f"is not a valid ISO 8601 date and time ({error})"
+            ) from None
+        return None
+    if need_time and len(value.strip()) <= 10:
+        raise InputError(option, text, "needs a time of day, e.g. '2026-11-24 14:00'")
+    return parsed
+
+
+def _day_words(option: str, text: str, value: str) -> DayWords:
+    days = DAY_WORD.findall(value)
+    weekdays = WEEKDAY.findall(value)
+    if len(days) + len(weekdays) > 1 and not (len(days) == 1 and len(weekdays) == 1):
+        raise InputError(option, text, "names more than one day; give one")
+    rest = WEEKDAY.sub(" ", DAY_WORD.sub(" ", value))
+    rest = NAMED_TIMES.sub(_named_time, " ".join(rest.split()))
+    offset = DAY_OFFSETS[days[0].lower()] if days else None
+    if not weekdays:
+        return DayWords(rest, offset)
+    qualifier, word = weekdays[0]
+    weekday = next(i for i, name in enumerate(WEEKDAY_NAMES) if name.startswith(word[:3].lower()))
+    return DayWords(rest, offset, weekday, qualifier.lower(), word)
+
+
+def _on_named_day(
+    option: str,
+    text: str,
+    parsed: datetime,
+    words: DayWords,
+    local_now: datetime,
+    has_date: bool,
+) -> datetime:
+    today = local_now.date()
+    if has_date and words.offset is not None:
+        raise InputError(option, text, "names the day twice (a day word and a date); give one")
+    if has_date:
+        if parsed.weekday() != words.weekday:
+            assert words.weekday is not None
+            raise InputError(
+                option,
+                text,
+                f"says {WEEKDAY_NAMES[words.weekday].title()} but {parsed:%d %b %Y} is a "
+                f"{parsed:%A}; fix the weekday or the date",
+            )
+        return parsed
+    day = today + timedelta(days=words.offset) if words.offset is not None else None
+    if words.weekday is not None:
+        by_weekday = _weekday_near(today, words.weekday, words.qualifier)
+        if day is not None and day != by_weekday:
+            raise InputError(
+                option, text, f"says {words.weekday_word} but that day is a {day:%A}; give one"
+            )
+        day = by_weekday
+    assert day is not None
+    return _on(parsed, day)
+
+
+def _weekday_near(today: date, weekday: int, qualifier: str) -> date:
+    """``last``: the most recent past one; ``next``: the next future one; else the nearest."""
+    ahead = (weekday - today.weekday()) % 7
+    behind = (today.weekday() - weekday) % 7
+    if qualifier == "last":
+        return today - timedelta(days=behind or 7)
+    if qualifier == "next":
+        return today + timedelta(days=ahead or 7)
+    return today + timedelta(days=ahead) if ahead <= behind else today - timedelta(days=behind)
+
+
+def _on(parsed: datetime, day: date) -> datetime:
+    return parsed.replace(year=day.year, month=day.month, day=day.day)
+
+
+def _dateutil(option: str, text: str, value: str, default: datetime) -> datetime:
+    import warnings
+
+    from dateutil.parser import ParserError, UnknownTimezoneWarning, parse
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", UnknownTimezoneWarning)
+            return parse(value, default=default)
+    except UnknownTimezoneWarning:
+        raise InputError(
+            option, text, "has a word I cannot read as a zone; give an offset like -05:00"
+        ) from None
+    except (ParserError, ValueError, OverflowError, TypeError):
+        reason = f"is not a date and time I can read; {TRY_INSTEAD}"
+        raise InputError(option, text, reason) from None
+
+
+def _named_time(match: re.Match[str]) -> str:
+    return "12:00" if match[1].lower() == "noon" else "00:00"
+
+
+def _nearest_year(option: str, text: str, parsed: datetime, local_now: datetime) -> datetime:
+    candidates = []
+    for year in (local_now.year - 1, local_now.year, local_now.year + 1):
+        try:
+            candidates.append(parsed.replace(year=year))
+        except ValueError:
+            continue
+    if not candidates:
+        raise InputError(option, text, "is not a date that exists near now")
+    return min(candidates, key=lambda candidate: abs(candidate.replace(tzinfo=None) - local_now))
