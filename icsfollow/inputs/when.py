@@ -102,7 +102,13 @@ def parse_date(
         if words.rest or words.offset is not None:
             raise InputError(option, text, "is not a date I can read; type it like 'friday'")
         return after + timedelta(days=(words.weekday - after.weekday() - 1) % 7 + 1)
-    return _read(option, text, stripped, local_now, dayfirst, need_time=False).date()
+    try:
+        return _read(option, text, stripped, local_now, dayfirst, need_time=False).date()
+    except InputError as error:
+        if not error.reason.startswith("is not a date and time"):
+            raise
+        hint = "type it like 2026-11-27, 'Nov 27', 'friday' or 'next monday'"
+        raise InputError(option, text, f"is not a date I can read; {hint}") from None
 
 
 def _fixed(wall: datetime, offset: tzinfo) -> datetime:
