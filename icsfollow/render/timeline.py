@@ -48,6 +48,8 @@ def format_timeline(plan: Plan, style: Style) -> list[str]:
     if interview.contact_zone != zone:
         note = f"Times are yours ({zone}); theirs ({interview.contact_zone}) in brackets."
         lines += textwrap.wrap(note, WIDTH)
+    if interview.feedback_by is not None:
+        lines.append(f"Feedback promised by {interview.feedback_by:%a %d %b %Y}.")
     last_header = ""
     for step in sorted(plan.steps, key=lambda step: _sort_key(plan, step)):
         header = _header(plan, step)
