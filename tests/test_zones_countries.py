@@ -245,3 +245,21 @@ def test_date_order_table_is_disjoint_and_matches_cldr() -> None:
         first = next(letter for letter in pattern if letter in "dMy")
         table = {"d": DAY_FIRST, "M": MONTH_FIRST, "y": YEAR_FIRST}[first]
         assert code in table, (code, pattern)
+
+
+def test_tz_path_to_a_copied_zone_file_uses_etc_timezone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "localtime"
+    copy.write_bytes(Path("/usr/share/zoneinfo/Europe/Paris").read_bytes())
+    named = tmp_path / "timezone"
+    named.write_text("Europe/Paris\n", encoding="utf-8")
+    monkeypatch.setattr("icsfollow.inputs.system.LOCALTIME", copy)
+    monkeypatch.setattr("icsfollow.inputs.system.TIMEZONE_FILE", named)
+    monkeypatch.setenv("TZ", f":{copy}")
+    assert find_system_zone() == ("Europe/Paris", None)
+    named.unlink()
+    assert find_system_zone() == (
+        None,
+        f"TZ=':{copy}': cannot tell which zone that file is; using UTC",
+    )

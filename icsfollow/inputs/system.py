@@ -39,7 +39,11 @@ def find_system_zone() -> SystemZone:
     name = raw.lstrip(":")
     if not name:
         return SystemZone(_zone_of_files())
-    zone = _zone_of_path(Path(name)) if name.startswith("/") else _known(name)
+    if name.startswith("/"):
+        zone = _zone_of_path(Path(name)) or _zone_of_files()
+        note = None if zone else f"TZ={raw!r}: cannot tell which zone that file is; using UTC"
+        return SystemZone(zone, note)
+    zone = _known(name)
     if zone is not None:
         return SystemZone(zone)
     files = _zone_of_files()

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from icsfollow.core.model import Person
 
 __all__ = ["addressed_as", "greeting"]
 
 
+@lru_cache(maxsize=256)
 def addressed_as(person: Person) -> str | None:
     """The name to greet a person by: title and surname, else the first name, else None.
 
     ``Dr. Dana Lee`` -> ``Dr. Lee``; ``Lee, Dana`` -> ``Dana``; a bare address -> None.
     """
-    name = person.name.strip()
+    name = person.name.strip()  # nameparser is imported here only: it costs ~40 ms
     if not name or name == person.email or "@" in name:
         return None
     from nameparser import HumanName
