@@ -47,6 +47,9 @@ READ_AS = [
     ("yesterday at 3pm", LA, None, "2026-11-24 23:00"),
     ("today 14:00", LA, None, "2026-11-25 22:00"),
     ("2pm", LA, None, "2026-11-25 22:00"),
+    ("11.30am", LA, None, "2026-11-25 19:30"),
+    ("friday 9", LA, None, "2026-11-27 17:00"),
+    ("at 14", LA, None, "2026-11-25 22:00"),
     # dates
     ("2026-12-01 11am", LA, None, "2026-12-01 19:00"),
     ("Dec 1 11am", LA, None, "2026-12-01 19:00"),
@@ -63,6 +66,8 @@ READ_AS = [
     ("Nov 24 11:00 GMT-5", LA, None, "2026-11-24 16:00"),
     ("Nov 24 11:00 Europe/London", LA, None, "2026-11-24 11:00"),
     ("Nov 24 11:00 US/Eastern", LA, None, "2026-11-24 16:00"),
+    ("11/24 2:30pm ET", LA, None, "2026-11-24 19:30"),
+    ("Jul 14 2:30pm ET", LA, None, "2026-07-14 18:30"),
     ("2026-11-24T14:00Z", LA, None, "2026-11-24 14:00"),
     ("2026-11-24 11:00 -05:00", LA, None, "2026-11-24 16:00"),
     ("tomorrow 9am Asia/Tokyo", LA, None, "2026-11-26 00:00"),
@@ -158,6 +163,7 @@ REFUSED = [
     ),
     (["2026-12-01"], "'2026-12-01' needs a time of day, e.g. '2026-11-24 14:00'"),
     (["friday"], "'friday' needs a time of day, e.g. 'Nov 24 2pm' or 'friday 2pm'"),
+    (["today at 2"], "'today at 2' has the bare hour 2: write 2am or 2pm"),
     (["tomorrow"], "'tomorrow' needs a time of day, e.g. 'Nov 24 2pm' or 'friday 2pm'"),
     (
         ["tomorrow Dec 1 10am"],

@@ -34,6 +34,8 @@ WEEKDAY = re.compile(
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 AT_HOUR = re.compile(r"\bat\s+(\d{1,2})\b(?![:.]\d|\s*(?:[ap]\.?m\b|h\b|o'clock))", re.IGNORECASE)
 LONE_HOUR = re.compile(r"^\s*(\d{1,2})\s*$")
+DOTTED_CLOCK = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*[ap]\.?m\b)", re.IGNORECASE)
+SMALL_HOURS = range(1, 7)  # a bare "at 2": 02:00 or 14:00? Asked, never guessed.
 NAMED_TIMES = re.compile(r"\b(noon|midnight)\b", re.IGNORECASE)
 DEFAULT_A = datetime(2000, 1, 1, 0, 0)
 DEFAULT_B = datetime(2004, 2, 2, 13, 37)
@@ -129,9 +131,7 @@ def _read(
         if iso is not None:
             return iso
     words = _day_words(option, text, value)
-    rest = AT_HOUR.sub(r"\1:00", words.rest)
-    if (words.offset is not None or words.weekday is not None) and LONE_HOUR.match(rest):
-        rest = LONE_HOUR.sub(r"\1:00", rest)
+    rest = _bare_hours(option, text, words)
     rest = spell_numeric_dates(option, text, rest, dayfirst).strip()
     if not rest and (need_time or (words.offset is None and words.weekday is None)):
         raise InputError(option, text, "needs a time of day, e.g. 'Nov 24 2pm' or 'friday 2pm'")
@@ -147,6 +147,19 @@ def _read(
     if words.offset is not None or words.weekday is not None:
         return _on_named_day(option, text, first, words, local_now, has_date)
     return first if has_date else _on(first, local_now.date())
+
+
+def _bare_hours(option: str, text: str, words: DayWords) -> str:
+    """``at 10`` and ``tomorrow 10`` are 10:00; ``11.30am`` is 11:30am; ``at 2`` is asked."""
+    rest = DOTTED_CLOCK.sub(r"\1:\2", words.rest)
+    bare = [match[1] for match in AT_HOUR.finditer(rest)]
+    lone = LONE_HOUR.match(rest) if words.offset is not None or words.weekday is not None else None
+    bare += [lone[1]] if lone else []
+    for hour in bare:
+        if int(hour) in SMALL_HOURS:
+            raise InputError(option, text, f"has the bare hour {hour}: write {hour}am or {hour}pm")
+    rest = AT_HOUR.sub(r"\1:00", rest)
+    return LONE_HOUR.sub(r"\1:00", rest) if lone else rest
 
 
 def _iso(option: str, text: str, value: str, need_time: bool) -> datetime | None:

@@ -12,7 +12,13 @@ from typing import NamedTuple
 
 from icsfollow.errors import InputError
 
-__all__ = ["AMBIGUOUS_ABBREVIATIONS", "ZONE_ABBREVIATIONS", "ZoneInText", "split_zone"]
+__all__ = [
+    "AMBIGUOUS_ABBREVIATIONS",
+    "GENERIC_ZONES",
+    "ZONE_ABBREVIATIONS",
+    "ZoneInText",
+    "split_zone",
+]
 
 # Abbreviations that name one UTC offset (minutes) in everyday use.
 ZONE_ABBREVIATIONS: dict[str, int] = {
@@ -25,6 +31,13 @@ ZONE_ABBREVIATIONS: dict[str, int] = {
     "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600, "HDT": -540,
     "BRT": -180, "ART": -180,
 }  # fmt: skip
+# US names of a zone, standard or daylight time as the date has it.
+GENERIC_ZONES: dict[str, str] = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
 # Abbreviations used for several offsets, and zones to write instead.
 AMBIGUOUS_ABBREVIATIONS: dict[str, str] = {
     "IST": "Asia/Kolkata, Europe/Dublin or Asia/Jerusalem",
@@ -111,8 +124,10 @@ def _offset_zone(option: str, text: str, match: re.Match[str]) -> tzinfo:
     return timezone(-offset if sign == "-" else offset)
 
 
-def _abbreviated_zone(option: str, text: str, word: str) -> tzinfo | None:
+def _abbreviated_zone(option: str, text: str, word: str) -> str | tzinfo | None:
     upper = word.upper()
+    if word in GENERIC_ZONES:
+        return GENERIC_ZONES[word]
     if upper in ZONE_ABBREVIATIONS and (word.isupper() or len(word) >= 3):
         return timezone(timedelta(minutes=ZONE_ABBREVIATIONS[upper]))
     if upper in AMBIGUOUS_ABBREVIATIONS:
