@@ -58,6 +58,10 @@ REFUSED = [
         "has 'dana-at-acme', which is not an email address (e.g. dana@acme.example)",
     ),
     ("<>", 'is not "Name <email>", "Name", or an email address'),
+    (
+        "Dana <dana@acme.example>, Ben <ben@acme.example>",
+        "holds more than one address; give --interviewer once each",
+    ),
     ("", 'is not "Name <email>", "Name", or an email address'),
 ]
 

@@ -16,6 +16,7 @@ EMAIL = re.compile(r"^[^@\s<>,;:\"()\[\]\\]+@[^@\s<>,;:\"()\[\]\\]+\.[^@\s<>,;:\
 # The informal forms email.utils misreads: "Name (email)" and "Name email".
 NAME_PAREN_EMAIL = re.compile(r"^(?P<name>[^()<>@]+?)\s*\((?P<email>[^()\s]*@[^()\s]*)\)$")
 NAME_SPACE_EMAIL = re.compile(r"^(?P<name>[^()<>@]+?)\s+<?(?P<email>[^\s()<>]*@[^\s()<>]*)>?$")
+ADDRESS_LIKE = re.compile(r"[^\s<>(),;]+@[^\s<>(),;]+")
 ANGLE = re.compile(r"^(?P<name>[^<>]*?)\s*<(?P<email>[^<>]*)>$")
 FORMS = '"Name <email>", "Name", or an email address'
 
@@ -28,6 +29,8 @@ def parse_person(option: str, text: str) -> Person:
     """
     cleaned, _ = clean_text(option, text)
     angle = ANGLE.match(cleaned)
+    if len(ADDRESS_LIKE.findall(cleaned)) > 1:
+        raise InputError(option, text, f"holds more than one address; give {option} once each")
     if "@" in cleaned:
         name, email = _name_and_email(option, text, cleaned)
     elif angle and angle["email"].strip():
