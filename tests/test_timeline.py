@@ -84,7 +84,7 @@ def test_every_line_fits_80_columns(company: str, name: str) -> None:
         tz="Europe/London",
         their_tz="Pacific/Chatham",
         company=company.strip() or "x",
-        recruiter=(name.replace("<", "").replace(">", "").strip() or "Sam"),
+        recruiter=(name.replace("<", "").replace(">", "").replace("@", "").strip() or "Sam"),
         linkedin_ok=True,
     )
     for line in format_timeline(make_plan(options, NOW).plan, Style(color=True)):

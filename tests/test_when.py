@@ -70,6 +70,9 @@ READ_AS = [
     ("Jul 14 2:30pm ET", LA, None, "2026-07-14 18:30"),
     ("2026-11-24T14:00Z", LA, None, "2026-11-24 14:00"),
     ("2026-11-24 11:00 -05:00", LA, None, "2026-11-24 16:00"),
+    ("Nov 24 11:00+01:00", LA, None, "2026-11-24 10:00"),
+    ("2026-11-24 11:00-05:00", LA, None, "2026-11-24 16:00"),
+    ("Nov 24 11:00 Z", LA, None, "2026-11-24 11:00"),
     ("tomorrow 9am Asia/Tokyo", LA, None, "2026-11-26 00:00"),
     # numeric dates by the country of --tz, or by --dayfirst / --monthfirst
     ("11/24 2pm", LA, None, "2026-11-24 22:00"),
@@ -164,6 +167,14 @@ REFUSED = [
     (["2026-12-01"], "'2026-12-01' needs a time of day, e.g. '2026-11-24 14:00'"),
     (["friday"], "'friday' needs a time of day, e.g. 'Nov 24 2pm' or 'friday 2pm'"),
     (["today at 2"], "'today at 2' has the bare hour 2: write 2am or 2pm"),
+    (
+        ["Dec 1 11am-12pm"],
+        "'Dec 1 11am-12pm' looks like a range; give the start only (an offset goes after a "
+        "space: '11:00 -05:00')",
+    ),
+    (["Dec 1 11am 2pm"], "'Dec 1 11am 2pm' names more than one time; give the start only"),
+    (["Dec 11am"], "'Dec 11am' needs both a day and a month, e.g. 'Dec 1 11am'"),
+    (["Dec 1 2 11am"], "'Dec 1 2 11am' has a number I cannot place; write a year in full"),
     (["tomorrow"], "'tomorrow' needs a time of day, e.g. 'Nov 24 2pm' or 'friday 2pm'"),
     (
         ["tomorrow Dec 1 10am"],

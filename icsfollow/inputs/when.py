@@ -35,6 +35,11 @@ WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 AT_HOUR = re.compile(r"\bat\s+(\d{1,2})\b(?![:.]\d|\s*(?:[ap]\.?m\b|h\b|o'clock))", re.IGNORECASE)
 LONE_HOUR = re.compile(r"^\s*(\d{1,2})\s*$")
 DOTTED_CLOCK = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*[ap]\.?m\b)", re.IGNORECASE)
+RANGE = re.compile(
+    r"\d\s*(?:[ap]\.?m\.?)?\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b|\btill\b)\s*\d", re.IGNORECASE
+)
+CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\b\d{1,2}[:h]\d{2}\b", re.IGNORECASE)
+FULL_YEAR = re.compile(r"\b\d{4}\b")
 SMALL_HOURS = range(1, 7)  # a bare "at 2": 02:00 or 14:00? Asked, never guessed.
 NAMED_TIMES = re.compile(r"\b(noon|midnight)\b", re.IGNORECASE)
 DEFAULT_A = datetime(2000, 1, 1, 0, 0)
@@ -135,18 +140,42 @@ def _read(
     rest = spell_numeric_dates(option, text, rest, dayfirst).strip()
     if not rest and (need_time or (words.offset is None and words.weekday is None)):
         raise InputError(option, text, "needs a time of day, e.g. 'Nov 24 2pm' or 'friday 2pm'")
+    _check_one_time(option, text, rest)
     first, second = (
         (_dateutil(option, text, rest, default) if rest else default)
         for default in (DEFAULT_A, DEFAULT_B)
     )
     if need_time and first.hour != second.hour:
         raise InputError(option, text, "needs a time of day, e.g. 'Nov 24 2pm' or 'friday 2pm'")
-    has_date = (first.month, first.day) == (second.month, second.day)
+    has_date = _has_date(option, text, rest, first, second)
     if has_date and first.year != second.year:
         first = _nearest_year(option, text, first, local_now)
     if words.offset is not None or words.weekday is not None:
         return _on_named_day(option, text, first, words, local_now, has_date)
     return first if has_date else _on(first, local_now.date())
+
+
+def _check_one_time(option: str, text: str, rest: str) -> None:
+    """A range (``11am-12pm``) or two times (``11:00 11:30``) is refused, never cut."""
+    if RANGE.search(rest):
+        raise InputError(
+            option,
+            text,
+            "looks like a range; give the start only (an offset goes after a space: "
+            "'11:00 -05:00')",
+        )
+    if len(CLOCK_TIME.findall(rest)) > 1:
+        raise InputError(option, text, "names more than one time; give the start only")
+
+
+def _has_date(option: str, text: str, rest: str, first: datetime, second: datetime) -> bool:
+    """Whether a day and month were given; half a date or a short year is refused."""
+    same_month, same_day = first.month == second.month, first.day == second.day
+    if same_month != same_day:
+        raise InputError(option, text, "needs both a day and a month, e.g. 'Dec 1 11am'")
+    if first.year == second.year and not FULL_YEAR.search(rest):
+        raise InputError(option, text, "has a number I cannot place; write a year in full")
+    return same_month
 
 
 def _bare_hours(option: str, text: str, words: DayWords) -> str:

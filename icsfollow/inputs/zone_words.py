@@ -59,6 +59,8 @@ NAMED_ZONE = re.compile(r"(?<![\w/])[A-Za-z][\w+\-]*(?:/[\w+\-]+)+(?![\w/])")
 OFFSET = re.compile(
     r"(?<![\w:+\-])(?:(?:UTC|GMT|UT)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?(?![\w:])", re.IGNORECASE
 )
+# "11:00+01:00"; a glued "-" stays out: "11:00-12:00" is more likely a range.
+GLUED_OFFSET = re.compile(r"(?<=\d:\d\d)(\+)(\d{2}):?(\d{2})(?![\w:])")
 WORD = re.compile(r"(?<![\w/])[A-Za-z]{1,5}(?![\w/])")
 
 
@@ -76,7 +78,7 @@ def split_zone(option: str, text: str) -> ZoneInText:
         InputError: For an unknown or ambiguous zone, or two zones.
     """
     found: list[tuple[re.Match[str], str | tzinfo]] = []
-    for pattern in (NAMED_ZONE, OFFSET, WORD):
+    for pattern in (NAMED_ZONE, OFFSET, GLUED_OFFSET, WORD):
         for match in pattern.finditer(text):
             if any(_overlap(match, seen) for seen, _ in found):
                 continue
@@ -102,7 +104,7 @@ def _zone_of(
 ) -> str | tzinfo | None:
     if pattern is NAMED_ZONE:
         return _named_zone(option, text, match[0])
-    if pattern is OFFSET:
+    if pattern is OFFSET or pattern is GLUED_OFFSET:
         return _offset_zone(option, text, match)
     return _abbreviated_zone(option, text, match[0])
 
