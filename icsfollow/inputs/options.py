@@ -68,13 +68,9 @@ def build_interview(options: PlanOptions, now: datetime) -> tuple[Interview, lis
     start, warnings = parse_when("WHEN", options.when, zone, now, dayfirst)
     duration = parse_duration("--duration", str(options.duration), DEFAULTS.max_duration_minutes)
     _check_not_closed(options.when, start + timedelta(minutes=duration), now)
-    texts = {}
-    for option in ("name", "company", "role", "agency_name"):
-        texts[option], folded = clean_text(_flag(option), getattr(options, option))
-        if folded:
-            warnings.append(f"{_flag(option)}: line breaks and control characters became spaces")
+    texts, folded = _texts(options)
     interviewers, repeated = _interviewers(options.interviewers)
-    warnings += repeated + _name_warning(texts["name"], interviewers)
+    warnings += folded + repeated + _name_warning(texts["name"], interviewers)
     interview = Interview(
         start=start,
         context=context,
@@ -178,6 +174,15 @@ def _check_not_closed(when: str, end: datetime, now: datetime) -> None:
             f"was {late.days} days ago; its follow-up window has closed "
             f"(plans start up to {DEFAULTS.closed_after_days} days after); check the date",
         )
+
+
+def _texts(options: PlanOptions) -> tuple[dict[str, str], list[str]]:
+    texts, warnings = {}, []
+    for option in ("name", "company", "role", "agency_name"):
+        texts[option], folded = clean_text(_flag(option), getattr(options, option))
+        if folded:
+            warnings.append(f"{_flag(option)}: line breaks and control characters became spaces")
+    return texts, warnings
 
 
 def _interviewers(texts: tuple[str, ...]) -> tuple[tuple[Person, ...], list[str]]:

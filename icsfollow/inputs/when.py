@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, tzinfo
-from typing import NamedTuple
 
 import pytz
 
 from icsfollow.core.zones import to_local
 from icsfollow.errors import InputError
+from icsfollow.inputs.day_words import DayWords, cut_day_words, on_day, on_named_day
 from icsfollow.inputs.numeric_dates import spell_numeric_dates
 from icsfollow.inputs.parse import localize
 from icsfollow.inputs.zone_words import split_zone
@@ -24,14 +24,6 @@ from icsfollow.inputs.zone_words import split_zone
 __all__ = ["parse_date", "parse_when"]
 
 ISO_SHAPE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}")
-DAY_WORD = re.compile(r"\b(today|tonight|tomorrow|yesterday)\b", re.IGNORECASE)
-DAY_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
-WEEKDAY = re.compile(
-    r"\b(?:(last|next|this)\s+)?(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|"
-    r"thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b\.?,?",
-    re.IGNORECASE,
-)
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 AT_HOUR = re.compile(r"\bat\s+(\d{1,2})\b(?![:.]\d|\s*(?:[ap]\.?m\b|h\b|o'clock))", re.IGNORECASE)
 LONE_HOUR = re.compile(r"^\s*(\d{1,2})\s*$")
 DOTTED_CLOCK = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s*[ap]\.?m\b)", re.IGNORECASE)
@@ -41,20 +33,9 @@ RANGE = re.compile(
 CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\b\d{1,2}[:h]\d{2}\b", re.IGNORECASE)
 FULL_YEAR = re.compile(r"\b\d{4}\b")
 SMALL_HOURS = range(1, 7)  # a bare "at 2": 02:00 or 14:00? Asked, never guessed.
-NAMED_TIMES = re.compile(r"\b(noon|midnight)\b", re.IGNORECASE)
 DEFAULT_A = datetime(2000, 1, 1, 0, 0)
 DEFAULT_B = datetime(2004, 2, 2, 13, 37)
 TRY_INSTEAD = "type it like '2026-11-24 14:00', 'Nov 24 2pm' or 'friday 2pm'"
-
-
-class DayWords(NamedTuple):
-    """The day words cut out of a text: ``tomorrow`` (+1), ``last friday`` (4, "last")."""
-
-    rest: str
-    offset: int | None = None
-    weekday: int | None = None
-    qualifier: str = ""
-    weekday_word: str = ""
 
 
 def parse_when(
@@ -104,7 +85,7 @@ def parse_date(
     if not stripped:
         raise InputError(option, text, "is empty; type a date like 2026-11-27 or 'friday'")
     local_now = to_local(now, zone).replace(tzinfo=None)
-    words = _day_words(option, text, stripped)
+    words = cut_day_words(option, text, stripped)
     if after is not None and words.weekday is not None and words.qualifier != "last":
         if words.rest or words.offset is not None:
             raise InputError(option, text, "is not a date I can read; type it like 'friday'")
@@ -135,7 +116,7 @@ def _read(
         iso = _iso(option, text, value, need_time)
         if iso is not None:
             return iso
-    words = _day_words(option, text, value)
+    words = cut_day_words(option, text, value)
     rest = _bare_hours(option, text, words)
     rest = spell_numeric_dates(option, text, rest, dayfirst).strip()
     if not rest and (need_time or (words.offset is None and words.weekday is None)):
@@ -151,8 +132,8 @@ def _read(
     if has_date and first.year != second.year:
         first = _nearest_year(option, text, first, local_now)
     if words.offset is not None or words.weekday is not None:
-        return _on_named_day(option, text, first, words, local_now, has_date)
-    return first if has_date else _on(first, local_now.date())
+        return on_named_day(option, text, first, words, local_now, has_date)
+    return first if has_date else on_day(first, local_now.date())
 
 
 def _check_one_time(option: str, text: str, rest: str) -> None:
@@ -208,69 +189,6 @@ def _iso(option: str, text: str, value: str, need_time: bool) -> datetime | None
     return parsed
 
 
-def _day_words(option: str, text: str, value: str) -> DayWords:
-    days = DAY_WORD.findall(value)
-    weekdays = WEEKDAY.findall(value)
-    if len(days) + len(weekdays) > 1 and not (len(days) == 1 and len(weekdays) == 1):
-        raise InputError(option, text, "names more than one day; give one")
-    rest = WEEKDAY.sub(" ", DAY_WORD.sub(" ", value))
-    rest = NAMED_TIMES.sub(_named_time, " ".join(rest.split()))
-    offset = DAY_OFFSETS[days[0].lower()] if days else None
-    if not weekdays:
-        return DayWords(rest, offset)
-    qualifier, word = weekdays[0]
-    weekday = next(i for i, name in enumerate(WEEKDAY_NAMES) if name.startswith(word[:3].lower()))
-    return DayWords(rest, offset, weekday, qualifier.lower(), word)
-
-
-def _on_named_day(
-    option: str,
-    text: str,
-    parsed: datetime,
-    words: DayWords,
-    local_now: datetime,
-    has_date: bool,
-) -> datetime:
-    today = local_now.date()
-    if has_date and words.offset is not None:
-        raise InputError(option, text, "names the day twice (a day word and a date); give one")
-    if has_date:
-        if parsed.weekday() != words.weekday:
-            assert words.weekday is not None
-            raise InputError(
-                option,
-                text,
-                f"says {WEEKDAY_NAMES[words.weekday].title()} but {parsed:%d %b %Y} is a "
-                f"{parsed:%A}; fix the weekday or the date",
-            )
-        return parsed
-    day = today + timedelta(days=words.offset) if words.offset is not None else None
-    if words.weekday is not None:
-        by_weekday = _weekday_near(today, words.weekday, words.qualifier)
-        if day is not None and day != by_weekday:
-            raise InputError(
-                option, text, f"says {words.weekday_word} but that day is a {day:%A}; give one"
-            )
-        day = by_weekday
-    assert day is not None
-    return _on(parsed, day)
-
-
-def _weekday_near(today: date, weekday: int, qualifier: str) -> date:
-    """``last``: the most recent past one; ``next``: the next future one; else the nearest."""
-    ahead = (weekday - today.weekday()) % 7
-    behind = (today.weekday() - weekday) % 7
-    if qualifier == "last":
-        return today - timedelta(days=behind or 7)
-    if qualifier == "next":
-        return today + timedelta(days=ahead or 7)
-    return today + timedelta(days=ahead) if ahead <= behind else today - timedelta(days=behind)
-
-
-def _on(parsed: datetime, day: date) -> datetime:
-    return parsed.replace(year=day.year, month=day.month, day=day.day)
-
-
 def _dateutil(option: str, text: str, value: str, default: datetime) -> datetime:
     import warnings
 
@@ -287,10 +205,6 @@ def _dateutil(option: str, text: str, value: str, default: datetime) -> datetime
     except (ParserError, ValueError, OverflowError, TypeError):
         reason = f"is not a date and time I can read; {TRY_INSTEAD}"
         raise InputError(option, text, reason) from None
-
-
-def _named_time(match: re.Match[str]) -> str:
-    return "12:00" if match[1].lower() == "noon" else "00:00"
 
 
 def _nearest_year(option: str, text: str, parsed: datetime, local_now: datetime) -> datetime:
