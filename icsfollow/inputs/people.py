@@ -15,7 +15,7 @@ __all__ = ["parse_person", "unique_people"]
 EMAIL = re.compile(r"^[^@\s<>,;:\"()\[\]\\]+@[^@\s<>,;:\"()\[\]\\]+\.[^@\s<>,;:\"()\[\]\\.]+$")
 # The informal forms email.utils misreads: "Name (email)" and "Name email".
 NAME_PAREN_EMAIL = re.compile(r"^(?P<name>[^()<>@]+?)\s*\((?P<email>[^()\s]*@[^()\s]*)\)$")
-NAME_SPACE_EMAIL = re.compile(r"^(?P<name>[^()<>@]+?)\s+<?(?P<email>[^\s()<>]*@[^\s()<>]*)>?$")
+NAME_SPACE_EMAIL = re.compile(r"^(?P<name>[^()<>@]+?)\s+(?P<email>[^\s()<>]*@[^\s()<>]*)$")
 ADDRESS_LIKE = re.compile(r"[^\s<>(),;]+@[^\s<>(),;]+")
 ANGLE = re.compile(r"^(?P<name>[^<>]*?)\s*<(?P<email>[^<>]*)>$")
 FORMS = '"Name <email>", "Name", or an email address'
