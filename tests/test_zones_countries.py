@@ -263,3 +263,14 @@ def test_tz_path_to_a_copied_zone_file_uses_etc_timezone(
         None,
         f"TZ=':{copy}': cannot tell which zone that file is; using UTC",
     )
+
+
+def test_a_region_adds_its_own_holidays() -> None:
+    from icsfollow.core.workdays import holiday_lookup
+
+    epiphany = date(2027, 1, 6)
+    assert holiday_lookup("DE-BY")(epiphany) is not None
+    assert holiday_lookup("DE")(epiphany) is None
+    assert holiday_lookup("CA-ON")(date(2026, 2, 16)) == "Family Day"
+    assert holiday_lookup("CA")(date(2026, 2, 16)) is None
+    assert holiday_lookup("US-CA")(date(2027, 3, 31)) is not None  # Cesar Chavez Day
