@@ -175,3 +175,15 @@ def test_the_draft_greets_by_the_name_rules(interviewer: str, first_line: str) -
     options = PlanOptions("today 9am", "direct", "UTC", interviewers=(interviewer,))
     plan = make_plan(options, datetime(2026, 11, 25, 12, tzinfo=timezone.utc)).plan
     assert draft_email(plan.interview).splitlines()[0] == first_line
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Zoë & 漢字; Lee <zoe@acme.example>", "Zoë & 漢字; Lee"),
+        ('Dana "DJ" Lee <dana@acme.example>', 'Dana "DJ" Lee'),
+        ("Dana: Lee <dana@acme.example>", "Dana: Lee"),
+    ],
+)
+def test_special_characters_in_a_display_name_split_nothing(text: str, name: str) -> None:
+    assert parse_person("--interviewer", text) == Person(name, text.rsplit("<")[1][:-1])

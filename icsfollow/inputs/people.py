@@ -78,8 +78,10 @@ def _name_and_email(option: str, text: str, cleaned: str) -> tuple[str, str]:
     from email.utils import parseaddr
 
     angle = ANGLE.match(cleaned)
-    if angle and "," in angle["name"] and not angle["name"].startswith('"'):
-        cleaned = f'"{angle["name"]}" <{angle["email"]}>'
+    if angle and angle["name"].strip() and not angle["name"].lstrip().startswith('"'):
+        # Quote the display name, so that a comma or semicolon in it splits nothing.
+        quoted = angle["name"].strip().replace("\\", "\\\\").replace('"', '\\"')
+        cleaned = f'"{quoted}" <{angle["email"]}>'
     name, email = parseaddr(cleaned)
     if not email or email not in cleaned:
         raise InputError(option, text, f"is not {FORMS}")
