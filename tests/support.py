@@ -19,7 +19,9 @@ from icalendar import Calendar
 from icalendar.prop import vDuration
 
 from icsfollow.core.model import Interview, Plan, PlannedStep
+from icsfollow.core.regions import ZONE_REGIONS
 from icsfollow.core.rules import Context
+from icsfollow.core.zone_links import LINKS
 from icsfollow.render.describe import describe_step
 from icsfollow.render.ics import render_calendar
 
@@ -141,10 +143,11 @@ def dst_days(zone: str, first_year: int, last_year: int) -> list[date]:
 
 @cache
 def zone_country(zone: str) -> str | None:
-    """The country of a zone, if the holidays library knows its holidays."""
+    """The country (or region, from the zone->region table) of a zone, if it has holidays."""
     countries = {z: code for code, zones in pytz.country_timezones.items() for z in zones}
-    code = countries.get(zone)
-    return code if code in holidays.list_supported_countries() else None
+    canonical = LINKS.get(zone, zone)
+    code = ZONE_REGIONS.get(canonical) or countries.get(canonical)
+    return code if code and code[:2] in holidays.list_supported_countries() else None
 
 
 # --------------------------------------------------------------------- working days
@@ -152,7 +155,8 @@ def zone_country(zone: str) -> str | None:
 
 @cache
 def _holiday_table(country: str) -> holidays.HolidayBase:
-    return holidays.country_holidays(country)
+    code, _, region = country.partition("-")
+    return holidays.country_holidays(code, subdiv=region or None)
 
 
 @dataclass(frozen=True)

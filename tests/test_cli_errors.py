@@ -15,7 +15,8 @@ WHEN = "2026-05-12 11:00"
 BAD_INPUTS = [
     (
         ["not a date", "--context", "direct"],
-        "Invalid value for 'WHEN': 'not a date' is not a date and time I can read",
+        "Invalid value for 'WHEN': 'not a date' is not a date and time I can read; "
+        "type it like '2026-11-24 14:00', 'Nov 24 2pm' or 'friday 2pm'",
     ),
     (
         ["2026-13-02 10:00", "--context", "direct"],
@@ -33,11 +34,13 @@ BAD_INPUTS = [
     ),
     (
         [WHEN, "--context", "direct", "--feedback-by", "someday"],
-        "Invalid value for '--feedback-by': 'someday' is not a date and time I can read",
+        "Invalid value for '--feedback-by': 'someday' is not a date I can read; "
+        "type it like 2026-11-27, 'Nov 27', 'friday' or 'next monday'",
     ),
     (
         [WHEN, "--context", "direct", "--feedback-by", "2026-05-01"],
-        "Invalid value for '--feedback-by': '2026-05-01' is before the interview",
+        "Invalid value for '--feedback-by': '2026-05-01' is before the interview "
+        "(Tue 12 May 2026 11:00 EDT)",
     ),
     (
         [WHEN, "--context", "direct", "--now", "yesterday"],
@@ -69,20 +72,20 @@ BAD_INPUTS = [
     (
         [WHEN, "--context", "direct", "--interviewer", "Dana <dana-at-acme>"],
         "Invalid value for '--interviewer': 'Dana <dana-at-acme>' has 'dana-at-acme', "
-        "which is not an email address",
+        "which is not an email address (e.g. dana@acme.example)",
     ),
     (
         [WHEN, "--context", "agency", "--recruiter", "<>"],
-        "Invalid value for '--recruiter': '<>' is not \"Name <email>\", \"Name\" or an "
+        "Invalid value for '--recruiter': '<>' is not \"Name <email>\", \"Name\", or an "
         "email address",
     ),
     (
         [WHEN, "--context", "direct", "--duration", "0"],
-        "Invalid value for '--duration': 0 is not in the range 1<=x<=720.",
+        "Invalid value for '--duration': '0' must be 1 to 720 minutes (12h)",
     ),
     (
         [WHEN, "--context", "direct", "--duration", "721"],
-        "Invalid value for '--duration': 721 is not in the range 1<=x<=720.",
+        "Invalid value for '--duration': '721' must be 1 to 720 minutes (12h)",
     ),
     (
         [WHEN, "--context", "direct", "--check-in-after", "0"],
@@ -93,20 +96,24 @@ BAD_INPUTS = [
         "Invalid value for '--check-in-after': 16 is not in the range 1<=x<=15.",
     ),
     (
-        [WHEN, "--context", "direct", "--hours", "9 to 5"],
-        "Invalid value for '--hours': '9 to 5' is not a time range like 09:00-17:00",
+        [WHEN, "--context", "direct", "--hours", "9 until 5"],
+        "Invalid value for '--hours': '9 until 5' is not a time range; "
+        "type them like 09:00-17:00, 9-5 or 9am-5pm",
     ),
     (
         [WHEN, "--context", "direct", "--hours", "17:00-09:00"],
-        "Invalid value for '--hours': '17:00-09:00' must end after it starts",
+        "Invalid value for '--hours': '17:00-09:00' must end after it starts; "
+        "type them like 09:00-17:00, 9-5 or 9am-5pm",
     ),
     (
         [WHEN, "--context", "direct", "--hours", "09:00-09:45"],
-        "Invalid value for '--hours': '09:00-09:45' must be at least one hour long",
+        "Invalid value for '--hours': '09:00-09:45' must be at least one hour long, "
+        "e.g. 09:00-17:00",
     ),
     (
         [WHEN, "--context", "direct", "--hours", "09:00-25:00"],
-        "Invalid value for '--hours': '09:00-25:00' holds a time that does not exist",
+        "Invalid value for '--hours': '09:00-25:00' holds a time that does not exist; "
+        "type them like 09:00-17:00, 9-5 or 9am-5pm",
     ),
     (
         [WHEN, "--context", "direct", "--alarm", "-1"],
@@ -122,15 +129,18 @@ BAD_INPUTS = [
     ),
     (
         [WHEN, "--context", "direct", "--country", "XX"],
-        "Invalid value for '--country': 'XX' is not a country code the holidays data knows",
+        "Invalid value for '--country': 'XX' is not a country the holidays data knows; "
+        "use a code such as GB, US or AU-NSW, or none",
     ),
     (
         [WHEN, "--context", "direct", "--country", "JAN"],
-        "Invalid value for '--country': 'JAN' is not a country code the holidays data knows",
+        "Invalid value for '--country': 'JAN' is not a country the holidays data knows; "
+        "use a code such as GB, US or AU-NSW, or none",
     ),
     (
         [WHEN, "--context", "direct", "--country", "NYSE"],
-        "Invalid value for '--country': 'NYSE' is not a country code the holidays data knows",
+        "Invalid value for '--country': 'NYSE' is not a country the holidays data knows; "
+        "use a code such as GB, US or AU-NSW, or none",
     ),
     (
         [WHEN, "--context", "friend"],
@@ -166,7 +176,10 @@ def test_missing_context_names_the_option(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["plan", WHEN, *BASE])
     assert result.exit_code == 2
-    assert "Error: Missing option '--context'" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Missing option '--context'. Add --context direct (you met the company) "
+        "or --context agency (a recruiter)"
+    )
     assert list(tmp_path.iterdir()) == []
 
 

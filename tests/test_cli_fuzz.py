@@ -39,13 +39,17 @@ PERSON = st.one_of(
     NAME.filter(str.strip),
 )
 ZONE = st.sampled_from(ZONES)
-SAID = st.sampled_from(["now", "today 14:00", "yesterday 3pm", "Nov 24 2pm", "11/24 2pm"])
+SAID = st.sampled_from(
+    ["now", "today 14:00", "yesterday 3pm", "Nov 24 2pm", "11/24 2pm", "friday 2pm",
+     "last friday 10am", "next tuesday 11am", "10am tomorrow", "Nov 24 11:00 EDT",
+     "Nov 24 11:00 +01:00", "24.11. 14:00", "Wed Dec 1 11am", "02/12 10am"]
+)  # fmt: skip
 # Not given, the bare flag (the first interviewer), a name that may or may not match.
 ASKED_BY = st.sampled_from([None, "", "Dana", "dana lee", "Nobody"])
 PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
     "when": st.one_of(NEAR, NEAR, NEAR, SAID),
     "context": st.sampled_from(["direct", "agency"]),
-    "duration": st.integers(1, 720).map(str),
+    "duration": st.one_of(st.integers(1, 720).map(str), st.sampled_from(["1h", "1h30", "90m"])),
     "tz": ZONE,
     "their_tz": st.one_of(st.none(), ZONE),
     "name": TEXT,
@@ -57,8 +61,8 @@ PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
     "feedback_by": st.one_of(st.none(), st.sampled_from(["2026-12-30", "Dec 31"])),
     "phone_ok": ASKED_BY,
     "linkedin_ok": ASKED_BY,
-    "hours": st.sampled_from(["09:00-17:00", "07:30-19:00", "9-10", "13:00-23:59"]),
-    "country": st.sampled_from([None, "US", "gb", "none", "JP"]),
+    "hours": st.sampled_from(["09:00-17:00", "07:30-19:00", "9-10", "13:00-23:59", "9-5"]),
+    "country": st.sampled_from([None, "US", "gb", "none", "JP", "UK", "AU-NSW", "US-CA"]),
     "check_in_after": st.integers(1, 15).map(str),
     "alarm": st.sampled_from(["none", "0", "15", "1440"]),
     "now": NEAR.map(lambda moment: moment.replace(" ", "T") + "Z"),
@@ -129,7 +133,6 @@ def same_plan_from_the_library(values: dict[str, Any]) -> Any:
 
 def _options(values: dict[str, Any]) -> PlanOptions:
     fields = {k: v for k, v in values.items() if v is not None and k != "now"}
-    fields["duration"] = int(fields["duration"])
     fields["check_in_after"] = int(fields["check_in_after"])
     fields["interviewers"] = tuple(fields["interviewers"])
     return PlanOptions(**fields)
@@ -172,7 +175,7 @@ def test_any_option_values(values: dict[str, Any]) -> None:
 
 OUTPUT_ARGS = ["plan", "2026-05-12 11:00", "--context", "direct", "--tz", "America/New_York"]
 OUTPUT_ARGS += ["--company", "Acme", "--interviewer", "Dana <d@acme.example>"]
-OUTPUT_ARGS += ["--now", "2026-05-12T15:00:00Z"]
+OUTPUT_ARGS += ["--now", "2026-05-12T15:00:00Z", "--name", "Joe Smith"]
 DEFAULT_ICS = "followup-acme-2026-05-12.ics"
 NAMES = [DEFAULT_ICS, "followup-acme-2026-05-12.html", "followup-acme-2026-05-12"]
 NAMES += ["plan.ics", "plan.html", "plan", "page.html", "sub"]

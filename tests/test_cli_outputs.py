@@ -14,7 +14,7 @@ from icsfollow.cli import cli
 
 ARGS = ["plan", "2026-05-12 11:00", "--context", "direct", "--tz", "America/New_York"]
 ARGS += ["--company", "Acme", "--interviewer", "Dana Lee <dana@acme.example>"]
-ARGS += ["--now", "2026-05-12T15:00:00Z"]
+ARGS += ["--now", "2026-05-12T15:00:00Z", "--name", "Joe Smith"]
 ICS = "followup-acme-2026-05-12.ics"
 FOLDER = "followup-acme-2026-05-12"
 

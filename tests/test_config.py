@@ -244,8 +244,20 @@ def test_bad_values_from_config_fail_as_on_the_command_line(config_file: Path) -
     [
         ("check_in_after = 99\n", "'--check-in-after': 99 is not in the range 1<=x<=15."),
         ('context = "friend"\n', "'--context': 'friend' is not one of 'direct', 'agency'."),
-        ('hours = "09:00-25:00"\n', "'--hours': '09:00-25:00' holds a time that does not exist"),
-        ('country = "XX"\n', "'--country': 'XX' is not a country code the holidays data knows"),
+        (
+            'hours = "09:00-25:00"\n',
+            "'--hours': '09:00-25:00' holds a time that does not exist; "
+            "type them like 09:00-17:00, 9-5 or 9am-5pm",
+        ),
+        (
+            'country = "XX"\n',
+            "'--country': 'XX' is not a country the holidays data knows; "
+            "use a code such as GB, US or AU-NSW, or none",
+        ),
+        (
+            'duration = "2 days"\n',
+            "'--duration': '2 days' is not a length; type it like 45, 90m, 1h or 1h30",
+        ),
     ],
 )
 def test_click_and_core_checks_apply_to_config_values(
@@ -321,7 +333,7 @@ def test_show_prints_each_value_and_its_source(config_file: Path) -> None:
         "alarm = 15  (default)",
         "duration = 60  (default)",
         "output_dir = .  (default: the current folder)",
-        "dayfirst = false  (default)",
+        "dayfirst = true  (default: GB, the country of tz, writes the day first)",
     ]
 
 

@@ -25,7 +25,7 @@ except SystemExit as exit:
 with open(path, "w", encoding="utf-8") as out:
     json.dump(list(sys.modules), out)
 """
-HEAVY = ("icalendar", "holidays", "dateutil")
+HEAVY = ("icalendar", "holidays", "dateutil", "nameparser")
 COUNTRIES = "holidays.countries."
 PLAN = (
     "plan",
@@ -70,6 +70,9 @@ def test_help_imports_no_calendar_holiday_or_date_parser(flag: str, tmp_path: Pa
         ("Europe/Berlin", None),
         ("Asia/Tokyo", None),
         ("Europe/London", "FR"),
+        ("Australia/Sydney", None),
+        ("Europe/London", "AU-NSW"),
+        ("Europe/London", "UK"),
     ],
 )
 def test_plan_imports_at_most_one_country(zone: str, country: str | None, tmp_path: Path) -> None:

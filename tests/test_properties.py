@@ -76,7 +76,9 @@ class Case:
 def holiday_days(country: str | None) -> tuple[date, ...]:
     if country is None:
         return ()
-    table = holidays.country_holidays(country, years=range(FIRST_YEAR, LAST_YEAR + 1))
+    code, _, region = country.partition("-")
+    years = range(FIRST_YEAR, LAST_YEAR + 1)
+    table = holidays.country_holidays(code, subdiv=region or None, years=years)
     return tuple(sorted(table))
 
 

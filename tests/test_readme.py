@@ -56,6 +56,12 @@ def test_console_example_prints_what_the_readme_shows(command: str, output: str)
     assert run(command) == output
 
 
+def test_readme_names_only_files_in_the_repository() -> None:
+    named = set(re.findall(r"`([\w./-]+\.(?:md|txt|py|toml))`", README))
+    assert named, "the README names no files at all"
+    assert [name for name in sorted(named) if not (ROOT / name).exists()] == []
+
+
 def test_readme_has_console_examples_for_both_contexts() -> None:
     commands = " ".join(command for command, _ in console_examples())
     assert "--context direct" in commands
@@ -67,8 +73,22 @@ def test_quick_start_plan_command_runs() -> None:
     install_and_plan = bash_commands()[0]
     plan_command = install_and_plan.split(" && ")[-1]
     assert plan_command.startswith("icsfollow plan ")
-    run(plan_command)
-    assert Path("followup-acme-2026-11-24.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    output = run(plan_command)
+    assert "Email a thank-you to Dana Lee" in output
+    assert "Check in with" in output or "Decide whether to check in" in output
+    written = list(Path().glob("followup-acme-*.ics"))
+    assert len(written) == 1
+    assert written[0].read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+@pytest.mark.parametrize(
+    "now",
+    ["2026-11-24T05:00:00Z", "2026-11-25T03:59:00Z", "2026-12-25T17:00:00Z", "2027-03-08T06:30Z"],
+)
+def test_quick_start_plans_a_thank_you_on_any_day(now: str) -> None:
+    plan_command = bash_commands()[0].split(" && ")[-1]
+    output = run(f"{plan_command} --now {now} --dry-run")
+    assert "Email a thank-you to Dana Lee" in output
 
 
 def test_ci_runs_the_readme_test_command() -> None:

@@ -97,7 +97,7 @@ def test_every_line_fits_80_columns(company: str, name: str) -> None:
         tz="Europe/London",
         their_tz="Pacific/Chatham",
         company=company.strip() or "x",
-        recruiter=(name.replace("<", "").replace(">", "").strip() or "Sam"),
+        recruiter=(name.replace("<", "").replace(">", "").replace("@", "").strip() or "Sam"),
         linkedin_ok="",
     )
     for line in format_timeline(make_plan(options, NOW).plan, Style(color=True)):
@@ -139,6 +139,7 @@ def test_colour_on_a_terminal_off_with_no_color(tmp_path: Path) -> None:
 def test_colour_off_when_piped(tmp_path: Path) -> None:
     command = [str(Path(sys.executable).with_name("icsfollow")), "plan", "2026-10-26 17:00"]
     command += ["--context", "direct", "--tz", "Europe/London", "--dry-run"]
+    command += ["--now", "2026-10-26T17:00Z"]
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     done = subprocess.run(command, capture_output=True, env=env, cwd=tmp_path, check=True)
     assert b"Follow-up for your interview" in done.stdout

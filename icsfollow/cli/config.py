@@ -196,14 +196,31 @@ def _default_of(plan_ctx: click.Context, key: str, shown: dict[str, str]) -> tup
     if key == "their_tz":
         return shown["tz"], "default: tz"
     if key == "country":
-        from icsfollow.core.zones import country_of_zone
+        from icsfollow.core.regions import region_of_zone
+        from icsfollow.core.zones import canonical_zone, country_of_zone
 
-        return country_of_zone(shown["their_tz"]) or "none", "default: from their_tz"
+        zone = canonical_zone(shown["their_tz"])
+        code = region_of_zone(zone) or country_of_zone(zone)
+        return code or "none", "default: from their_tz"
+    if key == "dayfirst":
+        return _date_order_of(shown["tz"])
     if key == "context":
         return "(not set)", "default: give --context"
     if key == "output_dir":
         return ".", "default: the current folder"
     return _as_text(plan_ctx.params[key]), "default"
+
+
+def _date_order_of(zone: str) -> tuple[str, str]:
+    from icsfollow.core.zones import canonical_zone, country_of_zone
+    from icsfollow.inputs.date_order import reads_day_first
+
+    country = country_of_zone(canonical_zone(zone))
+    dayfirst = reads_day_first(country)
+    if dayfirst is None:
+        return "(not set)", f"default: no country for {zone}; 02/12 needs --dayfirst/--monthfirst"
+    order = "day" if dayfirst else "month"
+    return _as_text(dayfirst), f"default: {country}, the country of tz, writes the {order} first"
 
 
 def _as_text(value: object) -> str:

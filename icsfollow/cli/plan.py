@@ -27,23 +27,32 @@ __all__ = ["plan"]
 OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365", "page")
 
 
-@click.command(cls=ConfiguredCommand, context_settings=CONTEXT_SETTINGS)
+class ContextChoice(click.Choice[str]):
+    """``direct`` or ``agency``, in any case; a missing one is named on one line."""
+
+    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
+        """Say what to add, on one line."""
+        return "Add --context direct (you met the company) or --context agency (a recruiter)"
+
+
+@click.command(
+    cls=ConfiguredCommand, context_settings={**CONTEXT_SETTINGS, "allow_extra_args": True}
+)
 @click.argument("when")
 @click.option(
     "--context",
-    type=click.Choice(["direct", "agency"]),
+    type=ContextChoice(["direct", "agency"], case_sensitive=False),
     required=True,
     envvar="ICSFOLLOW_CONTEXT",
     help="direct: interviewed with the company; agency: placed by a recruiter.",
 )
 @click.option(
     "--duration",
-    type=click.IntRange(1, DEFAULTS.max_duration_minutes),
-    default=DEFAULTS.duration_minutes,
+    default=str(DEFAULTS.duration_minutes),
     show_default=True,
     envvar="ICSFOLLOW_DURATION",
-    metavar="MINUTES",
-    help="How long the interview lasted.",
+    metavar="LENGTH",
+    help="How long the interview lasted: minutes (45), 90m, 1h or 1h30.",
 )
 @click.option(
     "--tz", envvar="ICSFOLLOW_TZ", metavar="ZONE", help="Your IANA zone (default: the system's)."
@@ -66,9 +75,19 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365",
     metavar='"NAME <EMAIL>"',
     help="Repeatable. Give the email only if they gave it to you.",
 )
-@click.option("--recruiter", metavar='"NAME <EMAIL>"', help="Your recruiter (agency only).")
+@click.option(
+    "--recruiter",
+    "recruiters",
+    multiple=True,
+    metavar='"NAME <EMAIL>"',
+    help="Your recruiter (agency only).",
+)
 @click.option("--agency-name", default="", help="The agency's name (agency only).")
-@click.option("--feedback-by", metavar="DATE", help="When feedback was promised.")
+@click.option(
+    "--feedback-by",
+    metavar="DATE",
+    help="When feedback was promised: a date, 'friday', 'next monday'.",
+)
 @click.option(
     "--phone-ok",
     is_flag=False,
@@ -89,14 +108,14 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365",
     default=DEFAULTS.hours_text,
     show_default=True,
     envvar="ICSFOLLOW_HOURS",
-    metavar="HH:MM-HH:MM",
-    help="The contact's business hours, in --their-tz.",
+    metavar="HOURS",
+    help="The contact's business hours, in --their-tz: 09:00-17:00, 9-5, 9am-5pm.",
 )
 @click.option(
     "--country",
     envvar="ICSFOLLOW_COUNTRY",
     metavar="CODE|none",
-    help="Holiday country (default: from --their-tz; none: no holidays).",
+    help="Holiday country or region: GB, US, AU-NSW (default: from --their-tz; none: none).",
 )
 @click.option(
     "--check-in-after",
@@ -121,8 +140,8 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365",
     default=DEFAULTS.own_hours_text,
     show_default=True,
     envvar="ICSFOLLOW_OWN_HOURS",
-    metavar="HH:MM-HH:MM",
-    help="Your own hours, in --tz: tasks, and calls when both can.",
+    metavar="HOURS",
+    help="Your own hours, in --tz (08:00-21:00, 8am-9pm): tasks, and calls when both can.",
 )
 @click.option(
     "--alarm",
@@ -133,7 +152,10 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365",
     help=f"Reminder before each timed step (0-{DEFAULTS.max_alarm_minutes}), or none.",
 )
 @click.option(
-    "--dayfirst", is_flag=True, envvar="ICSFOLLOW_DAYFIRST", help="Read 01/02 as 1 February."
+    "--dayfirst/--monthfirst",
+    default=None,
+    envvar="ICSFOLLOW_DAYFIRST",
+    help="Read 01/02 as 1 February / as January 2 (default: as --tz's country writes dates).",
 )
 @click.option(
     "-o",
@@ -186,8 +208,9 @@ def plan(
 ) -> None:
     """Plan the follow-up of one interview and write it as an .ics file.
 
-    WHEN is the interview's start in your zone: "2026-11-24 14:00", "Nov 24 2pm",
-    "11/24 2pm", "today 14:00", "yesterday 3pm" or "now".
+    WHEN is the interview's start in your zone (quote it): "2026-11-24 14:00",
+    "Nov 24 2pm", "24/11 14:00" (your country's order), "today 14:00", "10am tomorrow",
+    "friday 2pm", "last friday 2pm", "11:00 EDT", "11:00 +01:00" or "now".
 
     \b
     Examples:
@@ -202,6 +225,8 @@ def plan(
 
     outputs = {key: raw.pop(key) for key in OUTPUT_FLAGS}
     with errors_as_click():
+        _check_one_when(when, click.get_current_context().args)
+        raw["recruiter"] = _one_recruiter(raw.pop("recruiters"))
         tz = raw.pop("tz")
         tz = _system_zone() if tz is None else tz
         result = make_plan(PlanOptions(when=when, tz=tz, **raw), _now(now_text))
@@ -232,6 +257,25 @@ def _report(result: PlanResult, request: OutputRequest, written: list[Path]) -> 
         say(f"Wrote {path}{os.sep if path.is_dir() else ''}", err=to_stderr)
     if request.calendar_path is not None and written:
         say(IMPORT_HINT, err=to_stderr)
+
+
+def _check_one_when(when: str, extra: list[str]) -> None:
+    """WHEN split over several arguments (``plan Dec 1 11am``): ask for quotes."""
+    from icsfollow.errors import InputError
+
+    if extra:
+        whole = " ".join([when, *extra])
+        raise InputError(
+            "WHEN", whole, f'is split over {len(extra) + 1} arguments; quote it: "{whole}"'
+        )
+
+
+def _one_recruiter(recruiters: tuple[str, ...]) -> str | None:
+    from icsfollow.errors import InputError
+
+    if len(recruiters) > 1:
+        raise InputError("--recruiter", recruiters[1], "repeats --recruiter; give one recruiter")
+    return recruiters[0] if recruiters else None
 
 
 def _echo_links(result: PlanResult, office365: bool, to_stderr: bool) -> None:
@@ -266,10 +310,11 @@ def _now(text: str | None) -> datetime:
 
 
 def _system_zone() -> str:
-    from icsfollow.inputs.system import system_zone
+    from icsfollow.inputs.system import find_system_zone
 
-    zone = system_zone()
-    if zone is None:
+    found = find_system_zone()
+    if found.note:
+        say(f"Warning: {found.note} (set --tz)", err=True)
+    elif found.zone is None:
         say("Warning: could not find the system's time zone; using UTC (set --tz)", err=True)
-        return "UTC"
-    return zone
+    return found.zone or "UTC"

@@ -58,6 +58,7 @@ class Defaults(NamedTuple):
     own_hours: tuple[time, time] = (time(8, 0), time(21, 0))
     last_check_in_after: int = 5
     max_last_check_in_after: int = 15
+    closed_after_days: int = 14
 
     @property
     def hours_text(self) -> str:

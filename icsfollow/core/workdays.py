@@ -14,7 +14,7 @@ from typing import NamedTuple
 from icsfollow.core.zones import local_instant, to_local
 from icsfollow.errors import IcsFollowError
 
-__all__ = ["WorkCalendar", "holiday_lookup", "working_days_after"]
+__all__ = ["WorkCalendar", "country_code", "holiday_lookup", "regions_of", "working_days_after"]
 
 MAX_SEARCH_DAYS = 366
 COUNTRIES_PACKAGE = "holidays.countries"
@@ -26,18 +26,43 @@ def holiday_lookup(country: str | None) -> HolidayLookup:
     """Return a function naming the public holiday on a date in a country (None: none).
 
     Args:
-        country: An ISO 3166 alpha-2 or alpha-3 code the holidays library lists, or None.
+        country: An ISO 3166 alpha-2 or alpha-3 code the holidays library lists,
+            optionally with one of its regions (``AU-NSW``), or None.
 
     Raises:
-        NotImplementedError: If the holidays library has no country with that code.
+        NotImplementedError: If the holidays library has no such country or region.
     """
     if country is None:
         return lambda day: None
     import holidays
 
-    _import_country_module(country)
-    calendar = holidays.country_holidays(country)
+    code, _, region = country.partition("-")
+    _import_country_module(code)
+    calendar = holidays.country_holidays(code, subdiv=region or None)
     return lambda day: calendar.get(day)
+
+
+def country_code(text: str) -> str | None:
+    """Return the alpha-2 code of a country code or alias the holidays data lists (UK: GB)."""
+    from holidays.registry import COUNTRIES
+
+    wanted = text.upper()
+    return next((codes[1] for codes in COUNTRIES.values() if wanted in codes[1:]), None)
+
+
+def regions_of(code: str) -> dict[str, str]:
+    """Return a country's regions by code and name, upper-cased: ``{"NSW": "NSW", ...}``.
+
+    Raises:
+        NotImplementedError: If the holidays library has no country with that code.
+    """
+    import holidays
+
+    _import_country_module(code)
+    calendar = holidays.country_holidays(code)
+    names = {region.upper(): region for region in calendar.subdivisions}
+    aliases = getattr(calendar, "subdivisions_aliases", {})
+    return {**{alias.upper(): region for alias, region in aliases.items()}, **names}
 
 
 def _import_country_module(code: str) -> None:

@@ -9,7 +9,10 @@ import pytz
 from pytz.tzinfo import BaseTzInfo
 
 __all__ = [
+    "LEGACY_TARGETS",
+    "LEGACY_ZONES",
     "UTC",
+    "canonical_zone",
     "country_of_zone",
     "format_local",
     "format_span",
@@ -22,6 +25,35 @@ __all__ = [
 
 UTC = pytz.utc
 
+# Legacy names that are one fixed offset or a bare US rule, and the city zone to use instead.
+LEGACY_ZONES: dict[str, str] = {
+    "EST": "America/New_York",
+    "EST5EDT": "America/New_York",
+    "CST6CDT": "America/Chicago",
+    "MST": "America/Denver (or America/Phoenix)",
+    "MST7MDT": "America/Denver",
+    "PST8PDT": "America/Los_Angeles",
+    "HST": "Pacific/Honolulu",
+    "CET": "Europe/Paris",
+    "MET": "Europe/Paris",
+    "EET": "Europe/Athens",
+    "WET": "Europe/Lisbon",
+}
+# tzdata's targets for the legacy names (2024b and later), for a system zone named so.
+LEGACY_TARGETS: dict[str, str] = {
+    "EST": "America/Panama",
+    "EST5EDT": "America/New_York",
+    "CST6CDT": "America/Chicago",
+    "MST": "America/Phoenix",
+    "MST7MDT": "America/Denver",
+    "PST8PDT": "America/Los_Angeles",
+    "HST": "Pacific/Honolulu",
+    "CET": "Europe/Brussels",
+    "MET": "Europe/Brussels",
+    "EET": "Europe/Athens",
+    "WET": "Europe/Lisbon",
+}
+
 
 @cache
 def get_zone(name: str) -> BaseTzInfo:
@@ -31,6 +63,13 @@ def get_zone(name: str) -> BaseTzInfo:
         pytz.UnknownTimeZoneError: If the name is not a zone.
     """
     return pytz.timezone(name)
+
+
+def canonical_zone(name: str) -> str:
+    """Return the canonical name of a zone link (``US/Eastern`` -> ``America/New_York``)."""
+    from icsfollow.core.zone_links import LINKS
+
+    return LINKS.get(name, name)
 
 
 def suggest_zones(name: str, limit: int = 3) -> list[str]:

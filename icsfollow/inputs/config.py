@@ -40,10 +40,14 @@ KEYS: dict[str, tuple[type, ...]] = {
     "last_check_in_after": (int,),
     "own_hours": (str,),
     "alarm": (int, str),
-    "duration": (int,),
+    "duration": (int, str),
     "output_dir": (str,),
     "dayfirst": (bool,),
 }
+
+BARE_TEXT = re.compile(
+    r"^\s*(?P<key>[A-Za-z_][\w-]*)\s*=\s*(?P<value>[^\s\"'\[{#][^#]*?)\s*(?:#.*)?$"
+)
 
 _TYPE_NAMES: dict[type, str] = {
     bool: "a boolean (true or false)",
@@ -74,11 +78,11 @@ TEMPLATE = """\
 # "direct" (you interviewed with the company) or "agency" (a recruiter placed you).
 # context = "direct"
 
-# The contacts' business hours, in their_tz.
+# The contacts' business hours, in their_tz ("09:00-17:00", "9-5", "9am-5pm").
 # hours = "09:00-17:00"
 
-# Public-holiday country code, or "none" (default: the country of their_tz).
-# country = "GB"
+# Public-holiday country or region code, or "none" (default: from their_tz).
+# country = "GB"   # or "US-CA", "AU-NSW", "DE-BY"
 
 # Working days without word before the check-in (1-15).
 # check_in_after = 3
@@ -92,14 +96,15 @@ TEMPLATE = """\
 # Reminder before each timed step, in minutes (0-1440), or "none".
 # alarm = 15
 
-# How long your interviews last, in minutes (1-720).
+# How long your interviews last: minutes (1-720), or "1h", "90m", "1h30".
 # duration = 60
 
 # Folder for the .ics files (default: the current folder; -o still wins).
 # output_dir = "~/Documents/interviews"
 
-# Read dates like 01/02 as 1 February.
-# dayfirst = false
+# true: read 01/02 as 1 February; false: as January 2 (default: as the country of
+# tz writes dates, e.g. day first in GB, month first in the US).
+# dayfirst = true
 """
 
 
@@ -179,7 +184,8 @@ def parse_config(path: Path, text: str) -> dict[str, object]:
     try:
         data: dict[str, object] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InputError("config", str(path), f"is not valid TOML: {error}") from None
+        hint = _quote_hint(text, str(error))
+        raise InputError("config", str(path), f"is not valid TOML: {error}{hint}") from None
     for key, value in data.items():
         problem = _problem(key, value)
         if problem:
@@ -197,6 +203,18 @@ def line_of(text: str, key: str) -> int | None:
         if pattern.match(line):
             return number
     return None
+
+
+def _quote_hint(text: str, error: str) -> str:
+    """For ``tz = Europe/London``: the line as it should be, with the text in quotes."""
+    where = re.search(r"line (\d+)", error)
+    lines = text.splitlines()
+    if where is None or not 0 < int(where[1]) <= len(lines):
+        return ""
+    bare = BARE_TEXT.match(lines[int(where[1]) - 1])
+    if bare is None:
+        return ""
+    return f'; put text in quotes: {bare["key"]} = "{bare["value"]}"'
 
 
 def _problem(key: str, value: object) -> str | None:

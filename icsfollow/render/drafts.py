@@ -9,6 +9,7 @@ from icsfollow.core.model import Interview, Person, Plan, PlannedStep
 from icsfollow.core.rules import IF_WELCOME, Context
 from icsfollow.core.rules_text import CHECK_IN_DRAFT, LAST_CHECK_IN_DRAFT, THANK_YOU_DRAFT
 from icsfollow.core.zones import to_local
+from icsfollow.render.greeting import greeting
 from icsfollow.render.urls import mailto_link
 
 __all__ = ["Draft", "check_in_addressee", "step_draft", "thank_you_subject"]
@@ -58,7 +59,7 @@ def _thank_you_body(plan: Plan, step: PlannedStep) -> str:
     met = to_local(interview.start, zone)
     same_day = to_local(step.start, zone).date() == met.date()
     body = THANK_YOU_DRAFT.format(
-        greeting=_greeting(step.person),
+        greeting=greeting(step.person),
         day="today" if same_day else f"on {met:%A}",
         about=_about(interview),
         name=_name(interview),
@@ -78,18 +79,12 @@ def _check_in_draft(plan: Plan, step: PlannedStep) -> Draft | None:
     texts = CHECK_IN_DRAFT if step.rule_id == "check-in" else LAST_CHECK_IN_DRAFT
     met = to_local(interview.start, interview.candidate_zone)
     body = texts[interview.context].format(
-        greeting=_greeting(person),
+        greeting=greeting(person),
         about=_about(interview),
         day=f"{met:%A} {met.day} {met:%B}",
         name=_name(interview),
     )
     return _draft(person, f"Following up from {_name(interview)}", body)
-
-
-def _greeting(person: Person) -> str:
-    # To be replaced by icsfollow.render.greeting.greeting (issue 8) at merge.
-    first = person.name.split()[0] if person.name.split() else ""
-    return f"Dear {first}," if first else "Hello,"
 
 
 def _about(interview: Interview) -> str:

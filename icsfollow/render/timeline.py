@@ -77,6 +77,8 @@ def format_timeline(plan: Plan, style: Style) -> list[str]:
     lines = [style.paint(line, bold=True) for line in textwrap.wrap(plan_title(plan), WIDTH)]
     if interview.contact_zone != zone:
         lines += textwrap.wrap(zones_note(plan), WIDTH)
+    if interview.feedback_by is not None:
+        lines.append(f"Feedback promised by {interview.feedback_by:%a %d %b %Y}.")
     for header, rows in timeline_days(plan):
         lines += ["", style.paint(header, bold=True, underline=True)]
         for row in rows:
