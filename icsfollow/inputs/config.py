@@ -38,6 +38,9 @@ KEYS: dict[str, tuple[type, ...]] = {
     "duration": (int,),
     "output_dir": (str,),
     "dayfirst": (bool,),
+    "record": (bool,),
+    "calendar_app": (str,),
+    "feed": (str,),
 }
 
 _TYPE_NAMES: dict[type, str] = {
@@ -89,6 +92,17 @@ TEMPLATE = """\
 
 # Read dates like 01/02 as 1 February.
 # dayfirst = false
+
+# Keep each plan in the record, to reschedule or close it later.
+# record = true
+
+# The calendar you import into: apple, evolution (they apply update files by
+# themselves: reschedule writes in place), thunderbird, google, outlook or other.
+# calendar_app = "google"
+
+# A feed of every plan to subscribe to, rewritten by plan, reschedule and close
+# (a relative path is in the data folder). Never publish it at a public URL.
+# feed = "job-followups.ics"
 """
 
 
