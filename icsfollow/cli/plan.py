@@ -150,7 +150,7 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365")
     "--feed",
     metavar="PATH",
     envvar="ICSFOLLOW_FEED",
-    help="Also rewrite this subscription feed of every plan (relative: in the data folder).",
+    help="Also rewrite this subscription feed of every plan.",
 )
 @click.option(
     "--now",

@@ -21,7 +21,11 @@ DEFAULT_LOCK_TIMEOUT = 10.0
 
 @contextlib.contextmanager
 def open_record(
-    path: Path | None = None, *, timeout: float | None = None, create: bool = True
+    path: Path | None = None,
+    *,
+    timeout: float | None = None,
+    create: bool = True,
+    write: bool = True,
 ) -> Iterator[sqlite3.Connection]:
     """Open the record in one write transaction; commit on success, roll back on error.
 
@@ -30,6 +34,8 @@ def open_record(
         timeout: Seconds to wait for another icsfollow holding the lock
             (default: ``$ICSFOLLOW_LOCK_TIMEOUT``, else 10).
         create: Create the file (mode 600) and its folder when missing.
+        write: Take the write lock at once (``BEGIN IMMEDIATE``); False for a reader,
+            which never waits for a writer (WAL).
 
     Raises:
         StoreError: For a corrupt, foreign or newer database, or a lock held too long.
@@ -39,7 +45,7 @@ def open_record(
     connection = _connect(path, create)
     try:
         with _as_store_errors(path):
-            _begin(connection, wait)
+            _begin(connection, wait, write)
             migrate(connection, path)
             yield connection
             connection.execute("COMMIT")
@@ -82,7 +88,7 @@ def _create_file(path: Path) -> None:
     os.close(descriptor)
 
 
-def _begin(connection: sqlite3.Connection, wait: float) -> None:
+def _begin(connection: sqlite3.Connection, wait: float, write: bool) -> None:
     """Switch to WAL and take the write lock, retrying while another run holds it."""
     deadline = time.monotonic() + wait
     connection.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
@@ -91,7 +97,7 @@ def _begin(connection: sqlite3.Connection, wait: float) -> None:
             if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA foreign_keys = ON")
-            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             return
         except sqlite3.OperationalError as error:
             if not _is_busy(error) or time.monotonic() >= deadline:
