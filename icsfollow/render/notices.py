@@ -42,7 +42,7 @@ def saved_line(interview_id: str, updated: bool, changed: int) -> str:
 
 
 def change_summary(interview_id: str, changes: Sequence[StepChange]) -> str:
-    """``Rescheduled acme-2026-05-12: 3 steps changed, 1 added, 1 withdrawn.``"""
+    """``Rescheduled acme-2026-05-12 (steps: 3 changed, 1 added, 1 withdrawn).``"""
     counts = Counter(change.kind for change in changes)
     parts = [
         f"{counts[kind]} {label}"
@@ -55,7 +55,7 @@ def change_summary(interview_id: str, changes: Sequence[StepChange]) -> str:
     ]
     if not parts:
         return f"Nothing changed for {interview_id}: no file written."
-    return f"Rescheduled {interview_id}: {', '.join(parts)} (steps)."
+    return f"Rescheduled {interview_id} (steps: {', '.join(parts)})."
 
 
 SEPARATE_CALENDAR = (
@@ -68,26 +68,26 @@ def reschedule_instructions(files: Sequence[str], in_place: bool) -> list[str]:
     """Per calendar, what to do with a reschedule's files.
 
     Measured with client-check (Thunderbird 140, Evolution 3.46, khal 0.14, calcurse
-    4.7; see tests/test_client_check.py); Apple, Google and Outlook as the issue reports.
+    4.7; pinned in tests/test_client_check.py); Apple, Google and Outlook as reported
+    in the issue.
     """
     if not files:
         return []
-    opened = " and ".join(files)
     if not in_place:
         return [
             "In each calendar:",
-            "  Google, Outlook, Thunderbird, calcurse: delete the events above, then import",
-            f"  {files[0]}.",
+            "  Google, Outlook, Thunderbird, calcurse: delete the old events above, then",
+            f"  import {files[0]}.",
             "  Apple Calendar, Evolution: the same (or use --in-place next time: they apply it).",
             SEPARATE_CALENDAR,
         ]
     return [
         "In each calendar:",
-        f"  Apple Calendar, Evolution: open {opened}; they update the events themselves.",
-        f"  khal: import {opened}; it updates them (withdrawn steps show as cancelled).",
-        "  Thunderbird (refuses it: ID already exists), calcurse (adds copies): delete the",
-        f"  events above, then import {files[0]}.",
-        "  Google, Outlook (they skip or duplicate known UIDs): use the separate calendar.",
+        "  Apple Calendar, Evolution: open the files above, in order; they update the events.",
+        "  khal: import them; it updates the events (withdrawn steps show as cancelled).",
+        "  Thunderbird (refuses them: ID already exists), calcurse (adds copies): delete the",
+        f"  old events above, then import {files[0]}.",
+        "  Google, Outlook (they skip or duplicate known UIDs): use a separate calendar.",
         SEPARATE_CALENDAR,
     ]
 
@@ -98,8 +98,8 @@ def close_instructions(cancel: str | None) -> list[str]:
         return []
     return [
         "In each calendar:",
-        f"  Apple Calendar, Evolution: open {cancel}; it removes the events.",
-        f"  khal: import {cancel}; it marks them cancelled.",
+        "  Apple Calendar, Evolution: open the file above; it removes the events.",
+        "  khal: import it; it marks them cancelled.",
         "  Google, Outlook (ignore the file), Thunderbird (refuses it), calcurse (adds copies):",
         "  delete the events above by hand.",
         SEPARATE_CALENDAR,

@@ -153,8 +153,9 @@ def apply_plan(
             _write_step(db, interview_id, plan, planned[change.step_id], change, now)
         elif change.kind is ChangeKind.REMOVED:
             withdraw_step(db, rows[change.step_id], now)
-    replaced = tuple(rows[change.step_id] for change in changes if change.old_uid is not None)
-    return changes, replaced
+    replaced = [rows[change.step_id] for change in changes if change.old_uid is not None]
+    replaced.sort(key=lambda row: (row.start.isoformat(), row.row))
+    return changes, tuple(replaced)
 
 
 def withdraw_step(db: sqlite3.Connection, row: StepRow, now: datetime) -> StepRow:
