@@ -11,7 +11,7 @@ from pathlib import Path
 
 from icsfollow.errors import StoreError
 from icsfollow.store.paths import record_path
-from icsfollow.store.schema import migrate
+from icsfollow.store.schema import check_identity, migrate
 
 __all__ = ["LOCK_TIMEOUT_ENVVAR", "open_record"]
 
@@ -42,9 +42,10 @@ def open_record(
     """
     path = record_path() if path is None else path
     wait = _lock_timeout() if timeout is None else timeout
-    connection = _connect(path, create)
+    connection = _connect(path, create, wait)
     try:
         with _as_store_errors(path):
+            check_identity(connection, path)  # before WAL: a foreign file stays untouched
             _begin(connection, wait, write)
             migrate(connection, path)
             yield connection
@@ -65,13 +66,13 @@ def _lock_timeout() -> float:
         return DEFAULT_LOCK_TIMEOUT
 
 
-def _connect(path: Path, create: bool) -> sqlite3.Connection:
+def _connect(path: Path, create: bool, wait: float) -> sqlite3.Connection:
     if not path.exists():
         if not create:
             raise StoreError(f"no record at {path} yet: plan an interview first")
         _create_file(path)
     try:
-        connection = sqlite3.connect(path, isolation_level=None, timeout=0.0)
+        connection = sqlite3.connect(path, isolation_level=None, timeout=wait)
     except sqlite3.Error as error:
         raise StoreError(f"cannot open the record {path}: {error}") from None
     connection.row_factory = sqlite3.Row
