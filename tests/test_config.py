@@ -334,6 +334,9 @@ def test_show_prints_each_value_and_its_source(config_file: Path) -> None:
         "duration = 60  (default)",
         "output_dir = .  (default: the current folder)",
         "dayfirst = true  (default: GB, the country of tz, writes the day first)",
+        "record = true  (default)",
+        "calendar_app = (not set)  (default)",
+        "feed = (not set)  (default)",
     ]
 
 

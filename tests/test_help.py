@@ -37,10 +37,16 @@ def test_version() -> None:
 def test_commands_are_the_documented_ones() -> None:
     assert command_paths() == [
         (),
+        ("close",),
         ("config",),
         ("config", "init"),
         ("config", "path"),
         ("config", "show"),
+        ("feed",),
+        ("forget",),
+        ("list",),
         ("plan",),
+        ("reschedule",),
         ("rules",),
+        ("show",),
     ]

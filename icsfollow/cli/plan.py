@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +16,7 @@ from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 from icsfollow.cli.config import ConfiguredCommand
 from icsfollow.cli.console import say
 from icsfollow.cli.process import outputs_final
+from icsfollow.cli.recorded import CALENDAR_APPS, RecordRequest, record_plan_outputs
 from icsfollow.cli.writing import OutputRequest, add_outputs, check_request
 from icsfollow.core.rules import DEFAULTS
 from icsfollow.errors import OutputError
@@ -194,6 +197,25 @@ class ContextChoice(click.Choice[str]):
     "--outlook-365", "office365", is_flag=True, help="Link to outlook.office.com (Microsoft 365)."
 )
 @click.option(
+    "--record/--no-record",
+    default=True,
+    envvar="ICSFOLLOW_RECORD",
+    help="Keep the plan in the record, to reschedule or close it later.  [default: record]",
+)
+@click.option("--new", is_flag=True, help="Record a separate interview, even on a known date.")
+@click.option(
+    "--calendar-app",
+    type=click.Choice(CALENDAR_APPS),
+    envvar="ICSFOLLOW_CALENDAR_APP",
+    help="The calendar you import into (apple, evolution: reschedule updates in place).",
+)
+@click.option(
+    "--feed",
+    metavar="PATH",
+    envvar="ICSFOLLOW_FEED",
+    help="Also rewrite this subscription feed of every plan.",
+)
+@click.option(
     "--now",
     "now_text",
     metavar="DATETIME",
@@ -204,6 +226,10 @@ def plan(
     output: str | None,
     output_dir: Path | None,
     now_text: str | None,
+    record: bool,
+    new: bool,
+    calendar_app: str | None,
+    feed: str | None,
     **raw: Any,
 ) -> None:
     """Plan the follow-up of one interview and write it as an .ics file.
@@ -229,7 +255,9 @@ def plan(
         raw["recruiter"] = _one_recruiter(raw.pop("recruiters"))
         tz = raw.pop("tz")
         tz = _system_zone() if tz is None else tz
-        result = make_plan(PlanOptions(when=when, tz=tz, **raw), _now(now_text))
+        options = PlanOptions(when=when, tz=tz, **raw)
+        now = _now(now_text)
+        result = make_plan(options, now)
         path = _target(output, output_dir, default_file_name(result.plan.interview))
         page = outputs.pop("page")
         page = expand_home("--page", page) if page else None
@@ -239,12 +267,19 @@ def plan(
             say(f"Warning: {warning}", err=True)
         with OutputSet() as files:
             add_outputs(files, result, request)
-            _report(result, request, files.place())
+            if record and request.writes_files:
+                recorded = RecordRequest(new, calendar_app, feed)
+                report = partial(_report, result, request)
+                record_plan_outputs(files, result, options, now, recorded, report)
+            else:
+                _report(result, request, files.place())
             outputs_final()
 
 
-def _report(result: PlanResult, request: OutputRequest, written: list[Path]) -> None:
-    """Print the plan, links and written paths: to stderr when the calendar is on stdout."""
+def _report(
+    result: PlanResult, request: OutputRequest, written: list[Path], saved: Sequence[str] = ()
+) -> None:
+    """Print the plan, links, written paths and the record's lines (stderr with ``-o -``)."""
     from icsfollow.render.timeline import IMPORT_HINT, Style, format_timeline
 
     to_stderr = request.to_stdout and request.writes_files
@@ -257,6 +292,8 @@ def _report(result: PlanResult, request: OutputRequest, written: list[Path]) -> 
         say(f"Wrote {path}{os.sep if path.is_dir() else ''}", err=to_stderr)
     if request.calendar_path is not None and written:
         say(IMPORT_HINT, err=to_stderr)
+    for line in saved:
+        say(line, err=to_stderr)
 
 
 def _check_one_when(when: str, extra: list[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from icsfollow.cli.common import CONTEXT_SETTINGS
+from icsfollow.cli.console import say
 
 __all__ = ["rules"]
 
@@ -28,4 +29,4 @@ def rules(context: str | None) -> None:
 
     contexts = [Context(context)] if context else list(Context)
     for line in format_rules(contexts):
-        click.echo(line)
+        say(line)

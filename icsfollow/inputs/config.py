@@ -43,6 +43,9 @@ KEYS: dict[str, tuple[type, ...]] = {
     "duration": (int, str),
     "output_dir": (str,),
     "dayfirst": (bool,),
+    "record": (bool,),
+    "calendar_app": (str,),
+    "feed": (str,),
 }
 
 BARE_TEXT = re.compile(
@@ -105,6 +108,17 @@ TEMPLATE = """\
 # true: read 01/02 as 1 February; false: as January 2 (default: as the country of
 # tz writes dates, e.g. day first in GB, month first in the US).
 # dayfirst = true
+
+# Keep each plan in the record, to reschedule or close it later.
+# record = true
+
+# The calendar you import into: apple, evolution (they apply update files by
+# themselves: reschedule writes in place), thunderbird, google, outlook or other.
+# calendar_app = "google"
+
+# A feed of every plan to subscribe to, rewritten by plan, reschedule and close.
+# Never publish it at a public URL: it would show your job search to anyone.
+# feed = "~/job-followups.ics"
 """
 
 
