@@ -27,11 +27,13 @@ def test_close_withdraws_the_steps_ahead_and_writes_a_cancel_file() -> None:
     first = dict(query("SELECT step_id, first_uid FROM steps"))
     result = invoke("close", "acme", "--outcome", "offer", "--note", "start June", *EVENING)
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[:5] == [
-        "Closed acme-2026-05-12: offer, 2 steps withdrawn.",
+    assert result.output.splitlines()[:7] == [
+        "Closed acme-2026-05-12: offer, 4 steps withdrawn.",
         "Delete these events from your calendar:",
         "  Wed 13 May to Thu 14 May 2026 (all day)  Quiet period: no follow-up with Acme",
-        "  Fri 15 May 2026 10:00 EDT  Decide whether to check in with Dana Lee",
+        "  Fri 15 May 2026 10:00 EDT  Decide whether to check in with Dana Lee at Acme",
+        "  Sat 16 May to Thu 21 May 2026 (all day)  Quiet period: no follow-up with Acme",
+        "  Fri 22 May 2026 10:00 EDT  Still no word from Acme? One short last note to Dana Lee",
         f"Wrote {CANCEL}",
     ]
     calendar = Calendar.from_ical(CANCEL.read_bytes())
@@ -44,7 +46,9 @@ def test_close_withdraws_the_steps_ahead_and_writes_a_cancel_file() -> None:
         assert not event.subcomponents
     assert sorted(str(e["X-ICSFOLLOW-STEP"]) for e in calendar.events) == [
         "check-in",
+        "last-check-in",
         "quiet-period",
+        "quiet-until-last-check-in",
     ]
     assert query("SELECT state, outcome, note FROM interviews") == [
         ("closed", "offer", "start June")
@@ -54,16 +58,19 @@ def test_close_withdraws_the_steps_ahead_and_writes_a_cancel_file() -> None:
         "thank-you-letter": "done",
         "quiet-period": "withdrawn",
         "check-in": "withdrawn",
+        "quiet-until-last-check-in": "withdrawn",
+        "last-check-in": "withdrawn",
     }
 
 
 def test_heard_back_withdraws_only_the_waiting_steps() -> None:
     result = invoke("close", "acme-2026", "--outcome", "heard-back", *NOW)
     assert result.exit_code == 0, result.output
-    assert "heard-back, 2 steps withdrawn (thank-yous stay;" in result.output
+    assert "heard-back, 4 steps withdrawn (thank-yous stay;" in result.output
     states = dict(query("SELECT step_id, state FROM steps"))
     assert states["thank-you-email"] == states["thank-you-letter"] == "ahead"
-    assert states["quiet-period"] == states["check-in"] == "withdrawn"
+    waiting = ("quiet-period", "check-in", "quiet-until-last-check-in", "last-check-in")
+    assert {states[step_id] for step_id in waiting} == {"withdrawn"}
 
 
 def test_closing_twice_is_bad_input_and_nothing_ahead_writes_no_file() -> None:
@@ -102,14 +109,20 @@ def test_show_gives_each_step_its_state() -> None:
     invoke("close", "acme", "--outcome", "offer", *EVENING)
     assert invoke("show", "Acme", *EVENING).output.splitlines() == [
         "acme-2026-05-12: Acme (direct), Tue 12 May 2026 11:00 EDT [closed: offer]",
-        "  done       Tue 12 May 2026 12:30 EDT  Email a thank-you to Dana Lee",
-        "  done       Tue 12 May 2026 13:00 EDT  Write a handwritten thank-you letter to Dana Lee",
+        "  done       Tue 12 May 2026 12:30 EDT  Email a thank-you to Dana Lee at Acme",
+        "  done       Tue 12 May 2026 13:00 EDT  Write a handwritten thank-you letter to Dana Lee"
+        " at Acme",
         "  withdrawn  Wed 13 May to Thu 14 May 2026 (all day)  Quiet period: no follow-up"
         " with Acme",
-        "  withdrawn  Fri 15 May 2026 10:00 EDT  Decide whether to check in with Dana Lee",
+        "  withdrawn  Fri 15 May 2026 10:00 EDT  Decide whether to check in with Dana Lee at Acme",
+        "  withdrawn  Sat 16 May to Thu 21 May 2026 (all day)  Quiet period: no follow-up"
+        " with Acme",
+        "  withdrawn  Fri 22 May 2026 10:00 EDT  Still no word from Acme? One short last note"
+        " to Dana Lee",
     ]
     shown = json.loads(invoke("show", "acme", "--json", *EVENING).output)
-    assert [step["state"] for step in shown["steps"]] == ["done", "done", "withdrawn", "withdrawn"]
+    states = [step["state"] for step in shown["steps"]]
+    assert states == ["done", "done", "withdrawn", "withdrawn", "withdrawn", "withdrawn"]
 
 
 def test_no_record_yet_lists_nothing_and_creates_nothing(
@@ -159,7 +172,7 @@ def test_feed_holds_the_active_plans_and_refreshes() -> None:
     assert "NAME:Job follow-ups" in result.output
     steps = sorted(str(e["X-ICSFOLLOW-STEP"]) for e in calendar.events)
     withdrawn = {str(r[0]) for r in query("SELECT uid FROM steps WHERE state = 'withdrawn'")}
-    assert len(steps) == 4  # Globex's; acme is closed
+    assert len(steps) == 6  # Globex's debrief, letter, two quiet periods, two check-ins
     assert not withdrawn & {str(e.uid) for e in calendar.events}
 
 
@@ -175,11 +188,11 @@ def test_config_feed_is_rewritten_by_plan_reschedule_and_close(
         return {str(event.uid) for event in Calendar.from_ical(feed.read_bytes()).events}
 
     assert invoke(*GLOBEX, *NOW).exit_code == 0
-    assert len(uids()) == 4 + 4
+    assert len(uids()) == 6 + 6  # Acme's and Globex's six steps
     assert invoke("reschedule", "globex", "2026-05-15 09:00", *NOW).exit_code == 0
     assert uids() == {str(r[0]) for r in query("SELECT first_uid FROM steps")}
     assert invoke("close", "globex", "--outcome", "offer", *NOW).exit_code == 0
-    assert len(uids()) == 4
+    assert len(uids()) == 6
 
 
 def test_after_heard_back_the_feed_keeps_the_thank_yous_ahead() -> None:

@@ -54,7 +54,9 @@ class Run:
 
 def env(**extra: str) -> dict[str, str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith("ICSFOLLOW_")}
-    return {**base, "ICSFOLLOW_CONFIG": "/nonexistent/config.toml", "NO_COLOR": "1", **extra}
+    config = {"ICSFOLLOW_CONFIG": "/nonexistent/config.toml", "NO_COLOR": "1"}
+    data = {"ICSFOLLOW_DATA_DIR": os.environ["ICSFOLLOW_DATA_DIR"]}  # the test's, never the user's
+    return {**base, **config, **data, **extra}
 
 
 def run(folder: Path, *extra: str, **popen: object) -> Run:

@@ -41,10 +41,11 @@ def test_moved_interview_gets_an_update_under_fresh_uids_and_the_old_events_list
     before = steps()
     result = invoke("reschedule", "acme", "2026-05-13 11:00", *LATER)
     assert result.exit_code == 0, result.output
-    assert "Rescheduled acme-2026-05-12 (steps: 4 changed)." in result.output
-    assert "  Tue 12 May 2026 12:30 EDT  Email a thank-you to Dana Lee\n" in result.output
+    assert "Rescheduled acme-2026-05-12 (steps: 6 changed)." in result.output
+    assert "  Tue 12 May 2026 12:30 EDT  Email a thank-you to Dana Lee at Acme\n" in result.output
     assert (
-        "  Fri 15 May 2026 10:00 EDT  Decide whether to check in with Dana Lee\n" in result.output
+        "  Fri 15 May 2026 10:00 EDT  Decide whether to check in with Dana Lee at Acme\n"
+        in result.output
     )
     assert f"Wrote {UPDATE}\n" in result.output
     calendar = Calendar.from_ical(UPDATE.read_bytes())
@@ -55,7 +56,7 @@ def test_moved_interview_gets_an_update_under_fresh_uids_and_the_old_events_list
         assert first == before[step_id][0] != uid == current
         assert (sequence, recorded_sequence, state) == (0, 1, "ahead")
     assert {str(e["DTSTAMP"].dt) for e in calendar.events} == {"2026-05-11 17:00:00+00:00"}
-    assert query("SELECT count(*) FROM step_uids") == [(8,)]
+    assert query("SELECT count(*) FROM step_uids") == [(12,)]  # six steps, two UIDs each
 
 
 def test_in_place_writes_first_uids_with_sequence_plus_one_and_cancels_what_went() -> None:
@@ -66,7 +67,8 @@ def test_in_place_writes_first_uids_with_sequence_plus_one_and_cancels_what_went
     result = invoke("reschedule", "acme", "2026-05-13 11:00", *LATER, "--in-place",
                     "--interviewer", "Dana Lee")  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "(steps: 1 changed, 1 withdrawn)" in result.output
+    # The email goes; the letter moves up, and the check-ins lose their mailto drafts.
+    assert "(steps: 3 changed, 1 withdrawn)" in result.output
     cancel = Path("followup-acme-2026-05-12-update-2-cancel.ics")
     assert Calendar.from_ical(cancel.read_bytes())["METHOD"] == "CANCEL"
     assert events(cancel) == {"thank-you-email": (first["thank-you-email"], 2, "CANCELLED")}

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from types import FrameType
 
 from icsfollow.cli.console import say, silence
+from icsfollow.errors import IcsFollowError
 
 __all__ = ["Stopped", "outputs_final", "run"]
 
@@ -61,6 +62,11 @@ def run(command: Callable[[], object]) -> None:
             error.filename if error.filename is not None else "could not write to standard output"
         )
         say(f"Error: {where}: {reason}", err=True)
+        sys.exit(1)
+    except IcsFollowError as error:  # e.g. say() outside a command's own error mapping
+        if sys.stdout is not None:
+            silence(sys.stdout)
+        say(f"Error: {error}", err=True)
         sys.exit(1)
 
 
