@@ -82,3 +82,11 @@ def test_plan_imports_at_most_one_country(zone: str, country: str | None, tmp_pa
     countries = [name for name in loaded if name.startswith(COUNTRIES)]
     assert "holidays" in top_level(loaded)
     assert len(countries) <= 1, f"{len(countries)} country modules: {countries[:5]}"
+
+
+def test_plan_imports_no_other_command(tmp_path: Path) -> None:
+    loaded = set(modules_after([*PLAN, "--tz", "Europe/London"], tmp_path))
+    # (cli.config stays: it holds ConfiguredCommand, which reads plan's config defaults)
+    others = ("records", "reschedule", "close", "forget", "feed", "rules")
+    assert "icsfollow.cli.plan" in loaded
+    assert sorted(loaded & {f"icsfollow.cli.{name}" for name in others}) == []
