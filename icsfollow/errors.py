@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["IcsFollowError", "InputError", "OutputError"]
+__all__ = ["IcsFollowError", "InputError", "OutputError", "SyncError"]
 
 
 class IcsFollowError(Exception):
@@ -27,3 +27,7 @@ class InputError(IcsFollowError):
 
 class OutputError(IcsFollowError):
     """The plan could not be written where it was asked to go."""
+
+
+class SyncError(IcsFollowError):
+    """The calendar server could not be reached or refused the sync (never shows the password)."""

@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 from icalendar import Calendar, Event
 
 from icsfollow.cli import cli
-from icsfollow.inputs.config import KEYS, TEMPLATE, parse_config
+from icsfollow.inputs.config import KEYS, TABLES, TEMPLATE, parse_config
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -275,8 +275,10 @@ def test_init_writes_a_commented_template_that_loads_cleanly(
 
 
 def test_every_setting_in_the_template_is_valid(config_file: Path) -> None:
-    uncommented = re.sub(r"^# (\w+ = )", r"\1", TEMPLATE, flags=re.MULTILINE)
-    assert set(parse_config(config_file, uncommented)) == set(KEYS)
+    uncommented = re.sub(r"^# (\w+ = |\[)", r"\1", TEMPLATE, flags=re.MULTILINE)
+    parsed = parse_config(config_file, uncommented)
+    assert set(parsed) == set(KEYS) | set(TABLES)
+    assert all(set(parsed[table]) == set(keys) for table, keys in TABLES.items())  # type: ignore[arg-type]
     config_file.write_text(uncommented)
     result = run("plan", WHEN, *NOW, "-o", "-")
     assert result.exit_code == 0, result.output

@@ -37,6 +37,9 @@ def test_version() -> None:
 def test_commands_are_the_documented_ones() -> None:
     assert command_paths() == [
         (),
+        ("caldav",),
+        ("caldav", "check"),
+        ("caldav", "login"),
         ("config",),
         ("config", "init"),
         ("config", "path"),

@@ -7,6 +7,7 @@ import os
 import click
 
 from icsfollow import __version__
+from icsfollow.cli.caldav import caldav
 from icsfollow.cli.common import CONTEXT_SETTINGS
 from icsfollow.cli.config import config
 from icsfollow.cli.plan import plan
@@ -32,6 +33,7 @@ def cli() -> None:
 cli.add_command(plan)
 cli.add_command(rules)
 cli.add_command(config)
+cli.add_command(caldav)
 
 
 def main() -> None:
