@@ -10,7 +10,7 @@ not repeated, by the next one: a create whose answer was lost meets 412 and is a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
 from icsfollow.errors import SyncError
@@ -140,7 +140,7 @@ class Ledger(Protocol):
         """The user edited or deleted the object: it is theirs from now on."""
 
 
-def pending_actions(desired: Iterable[Desired], remote: Iterable[Remote]) -> list[Action]:
+def pending_actions(desired: Sequence[Desired], remote: Sequence[Remote]) -> list[Action]:
     """The writes that make the server match the record, in step order, then tombstones."""
     by_row = {item.step_row: item for item in remote if item.step_row is not None}
     actions = [
@@ -148,15 +148,19 @@ def pending_actions(desired: Iterable[Desired], remote: Iterable[Remote]) -> lis
         for step in sorted(desired, key=lambda step: step.step_row)
         if (action := _action_for(step, by_row.get(step.step_row))) is not None
     ]
+    # A forgotten step's object is deleted, unless a step with its UID took it over.
+    wanted = {step.uid for step in desired if step.ics is not None}
     for item in remote:
         if item.step_row is None and not item.deleted and item.owner == OURS:
+            if item.uid in wanted:
+                continue
             actions.append(
                 Action("delete", None, item.uid, item.uid, item.href, item.etag, 0, None)
             )
     return actions
 
 
-def pending_rows(desired: Iterable[Desired], remote: Iterable[Remote]) -> set[int]:
+def pending_rows(desired: Sequence[Desired], remote: Sequence[Remote]) -> set[int]:
     """The step row ids with a change not yet on the server."""
     return {
         action.step_row

@@ -1,0 +1,115 @@
+"""The record's side of CalDAV sync: which object on the server is which step's.
+
+The ``remote_objects`` table (migration :data:`REMOTE_MIGRATION`) keeps, per step, the
+object's href, ETag, the SEQUENCE the server holds and who owns it now. Forgetting an
+interview deletes its steps; a trigger then turns their objects into tombstones (no step),
+which the next sync deletes from the server. Nothing here imports the caldav library.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from icsfollow.sync.engine import OURS, USERS, Desired, Remote, pending_rows
+
+__all__ = [
+    "REMOTE_MIGRATION",
+    "RecordLedger",
+    "desired_objects",
+    "pending_steps",
+    "remote_objects",
+    "user_owned_steps",
+]
+
+REMOTE_MIGRATION: tuple[str, ...] = (
+    # One row per calendar object this tool created. step_row has no foreign key: when
+    # its step is deleted (forget), the trigger below keeps the row as a tombstone.
+    """CREATE TABLE remote_objects (
+        id INTEGER PRIMARY KEY,
+        step_row INTEGER UNIQUE,
+        uid TEXT NOT NULL,
+        href TEXT NOT NULL UNIQUE,
+        etag TEXT,
+        pushed_sequence INTEGER NOT NULL DEFAULT -1,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        owner TEXT NOT NULL DEFAULT 'icsfollow' CHECK (owner IN ('icsfollow', 'user')),
+        updated_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+    )""",
+    """CREATE TRIGGER remote_objects_outlive_steps AFTER DELETE ON steps BEGIN
+        UPDATE remote_objects SET step_row = NULL WHERE step_row = OLD.id;
+    END""",
+)
+
+
+def desired_objects(db: sqlite3.Connection) -> list[Desired]:
+    """Every recorded step as the server should hold it (withdrawn: no object)."""
+    cursor = db.execute(
+        "SELECT id, first_uid, sequence, state, object_ics, interview_id, step_id FROM steps"
+        " ORDER BY id"
+    )
+    return [
+        Desired(row, uid, sequence, None if state == "withdrawn" else bytes(ics), f"{iid} {sid}")
+        for row, uid, sequence, state, ics, iid, sid in cursor
+    ]
+
+
+def remote_objects(db: sqlite3.Connection) -> list[Remote]:
+    """What was pushed; a row whose step is gone or was reused for another UID is a tombstone."""
+    cursor = db.execute(
+        "SELECT r.step_row, r.uid, r.href, r.etag, r.pushed_sequence, r.deleted, r.owner,"
+        " s.first_uid FROM remote_objects AS r LEFT JOIN steps AS s ON s.id = r.step_row"
+        " ORDER BY r.id"
+    )
+    return [
+        Remote(row if first == uid else None, uid, href, etag, pushed, bool(deleted), owner)
+        for row, uid, href, etag, pushed, deleted, owner, first in cursor
+    ]
+
+
+def pending_steps(db: sqlite3.Connection) -> set[int]:
+    """The step row ids with a change the calendar server does not have yet."""
+    return pending_rows(desired_objects(db), remote_objects(db))
+
+
+def user_owned_steps(db: sqlite3.Connection) -> set[int]:
+    """The step row ids whose object the user edited or deleted in the calendar."""
+    cursor = db.execute(
+        "SELECT step_row FROM remote_objects WHERE owner = ? AND step_row IS NOT NULL", (USERS,)
+    )
+    return {row for (row,) in cursor}
+
+
+class RecordLedger:
+    """The engine's Ledger on an open record; the caller commits after each call."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def intend(self, step_row: int, uid: str, href: str) -> None:
+        """Remember the href before the create request is sent."""
+        self._db.execute("DELETE FROM remote_objects WHERE step_row = ?", (step_row,))
+        self._db.execute(
+            "INSERT INTO remote_objects (step_row, uid, href, owner) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (href) DO UPDATE SET step_row = excluded.step_row, etag = NULL,"
+            " deleted = 0, owner = excluded.owner, updated_at = CURRENT_TIMESTAMP",
+            (step_row, uid, href, OURS),
+        )
+
+    def stored(self, href: str, etag: str | None, sequence: int) -> None:
+        """The server holds this SEQUENCE at href."""
+        self._set(href, "etag = ?, pushed_sequence = ?, deleted = 0", etag, sequence)
+
+    def removed(self, href: str) -> None:
+        """The object at href is gone."""
+        self._set(href, "etag = NULL, deleted = 1")
+
+    def yielded(self, href: str) -> None:
+        """The user changed the object: never touch it again."""
+        self._set(href, "owner = ?", USERS)
+
+    def _set(self, href: str, assignments: str, *values: object) -> None:
+        self._db.execute(
+            f"UPDATE remote_objects SET {assignments}, updated_at = CURRENT_TIMESTAMP"
+            " WHERE href = ?",
+            (*values, href),
+        )
