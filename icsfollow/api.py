@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import NamedTuple
 
 from icsfollow.core.model import Interview, Plan
+from icsfollow.core.naming import interview_slug
 from icsfollow.core.schedule import schedule_steps
-from icsfollow.core.zones import to_local
 from icsfollow.inputs.options import PlanOptions, build_interview, build_settings
 
 __all__ = ["PlanResult", "default_file_name", "make_plan"]
@@ -39,15 +38,4 @@ def make_plan(options: PlanOptions, now: datetime) -> PlanResult:
 
 def default_file_name(interview: Interview) -> str:
     """``followup-<company-slug>-<YYYY-MM-DD>.ics`` (the interview's local date)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", _ascii(interview.company).lower()).strip("-")[:40].strip("-")
-    day = to_local(interview.start, interview.candidate_zone).date()
-    return f"followup-{slug or 'interview'}-{day.isoformat()}.ics"
-
-
-def _ascii(text: str) -> str:
-    """Spell text in ASCII where it can be (``Söhne`` → ``Sohne``); drop what cannot."""
-    if text.isascii():
-        return text
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return f"followup-{interview_slug(interview)}.ics"

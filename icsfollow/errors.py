@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["IcsFollowError", "InputError", "OutputError", "SyncError"]
+__all__ = ["IcsFollowError", "InputError", "OutputError", "StoreError", "SyncError"]
 
 
 class IcsFollowError(Exception):
@@ -27,6 +27,10 @@ class InputError(IcsFollowError):
 
 class OutputError(IcsFollowError):
     """The plan could not be written where it was asked to go."""
+
+
+class StoreError(IcsFollowError):
+    """The record of plans cannot be opened or used (corrupt, foreign, newer, locked)."""
 
 
 class SyncError(IcsFollowError):

@@ -223,7 +223,9 @@ class CountingProxy:
         self._httpd.shutdown()
         self._httpd.server_close()
 
-    def forward(self, method: str, path: str, headers: Any, body: bytes) -> tuple[int, list[tuple[str, str]], bytes] | None:
+    def forward(
+        self, method: str, path: str, headers: Any, body: bytes
+    ) -> tuple[int, list[tuple[str, str]], bytes] | None:
         """Send one request to the server; None when it cannot be reached."""
         with self._lock:
             self.requests.append((method, path))

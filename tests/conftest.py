@@ -11,9 +11,13 @@ import pytest
 def isolated_environment(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No test reads the developer's config file, ICSFOLLOW_* or SOURCE_DATE_EPOCH."""
+    """No test reads the developer's config file or record, ICSFOLLOW_* or SOURCE_DATE_EPOCH.
+
+    The record goes to a fresh folder (ICSFOLLOW_DATA_DIR, inherited by subprocesses).
+    """
     for name in list(os.environ):
         if name.startswith("ICSFOLLOW_") or name == "SOURCE_DATE_EPOCH":
             monkeypatch.delenv(name)
     missing = tmp_path_factory.mktemp("config") / "config.toml"
     monkeypatch.setenv("ICSFOLLOW_CONFIG", str(missing))
+    monkeypatch.setenv("ICSFOLLOW_DATA_DIR", str(tmp_path_factory.mktemp("data")))

@@ -317,6 +317,9 @@ def test_show_prints_each_value_and_its_source(config_file: Path) -> None:
         "duration = 60  (default)",
         "output_dir = .  (default: the current folder)",
         "dayfirst = false  (default)",
+        "record = true  (default)",
+        "calendar_app = (not set)  (default)",
+        "feed = (not set)  (default)",
     ]
 
 

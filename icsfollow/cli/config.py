@@ -204,6 +204,8 @@ def _default_of(plan_ctx: click.Context, key: str, shown: dict[str, str]) -> tup
         return "(not set)", "default: give --context"
     if key == "output_dir":
         return ".", "default: the current folder"
+    if plan_ctx.params[key] is None:
+        return "(not set)", "default"
     return _as_text(plan_ctx.params[key]), "default"
 
 

@@ -12,6 +12,7 @@ import click
 
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 from icsfollow.cli.config import ConfiguredCommand
+from icsfollow.cli.recorded import CALENDAR_APPS, RecordRequest, record_and_write
 from icsfollow.cli.writing import OutputRequest, check_request, write_outputs
 from icsfollow.core.rules import DEFAULTS
 
@@ -133,6 +134,25 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365")
     "--outlook-365", "office365", is_flag=True, help="Link to outlook.office.com (Microsoft 365)."
 )
 @click.option(
+    "--record/--no-record",
+    default=True,
+    envvar="ICSFOLLOW_RECORD",
+    help="Keep the plan in the record, to reschedule or close it later.  [default: record]",
+)
+@click.option("--new", is_flag=True, help="Record a separate interview, even on a known date.")
+@click.option(
+    "--calendar-app",
+    type=click.Choice(CALENDAR_APPS),
+    envvar="ICSFOLLOW_CALENDAR_APP",
+    help="The calendar you import into (apple, evolution: reschedule updates in place).",
+)
+@click.option(
+    "--feed",
+    metavar="PATH",
+    envvar="ICSFOLLOW_FEED",
+    help="Also rewrite this subscription feed of every plan (relative: in the data folder).",
+)
+@click.option(
     "--now",
     "now_text",
     metavar="DATETIME",
@@ -143,6 +163,10 @@ def plan(
     output: str | None,
     output_dir: Path | None,
     now_text: str | None,
+    record: bool,
+    new: bool,
+    calendar_app: str | None,
+    feed: str | None,
     **raw: Any,
 ) -> None:
     """Plan the follow-up of one interview and write it as an .ics file.
@@ -165,13 +189,19 @@ def plan(
     with errors_as_click():
         tz = raw.pop("tz")
         tz = _system_zone() if tz is None else tz
-        result = make_plan(PlanOptions(when=when, tz=tz, **raw), _now(now_text))
+        options = PlanOptions(when=when, tz=tz, **raw)
+        now = _now(now_text)
+        result = make_plan(options, now)
         path = _target(output, output_dir, default_file_name(result.plan.interview))
         request = OutputRequest(path, to_stdout=output == "-", **outputs)
         check_request(request)
         for warning in result.warnings:
             click.echo(f"Warning: {warning}", err=True)
-        written = write_outputs(result, request)
+        if record and request.writes_files:
+            recorded = RecordRequest(new, calendar_app, feed)
+            written, saved = record_and_write(result, options, request, now, recorded)
+        else:
+            written, saved = write_outputs(result, request), []
     to_stderr = request.to_stdout and request.writes_files
     style = Style(color=_wants_color(to_stderr))
     for line in format_timeline(result.plan, style):
@@ -182,6 +212,8 @@ def plan(
         click.echo(f"Wrote {path}{'/' if path.is_dir() else ''}")
     if written:
         click.echo(IMPORT_HINT, err=to_stderr)
+    for line in saved:
+        click.echo(line, err=to_stderr)
 
 
 def _echo_links(result: PlanResult, office365: bool, to_stderr: bool) -> None:

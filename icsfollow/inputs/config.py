@@ -39,6 +39,9 @@ KEYS: dict[str, tuple[type, ...]] = {
     "duration": (int,),
     "output_dir": (str,),
     "dayfirst": (bool,),
+    "record": (bool,),
+    "calendar_app": (str,),
+    "feed": (str,),
 }
 
 # Each table (``[caldav]``), its keys and the TOML types they accept; no key is required here.
@@ -102,6 +105,17 @@ TEMPLATE = """\
 
 # Read dates like 01/02 as 1 February.
 # dayfirst = false
+
+# Keep each plan in the record, to reschedule or close it later.
+# record = true
+
+# The calendar you import into: apple, evolution (they apply update files by
+# themselves: reschedule writes in place), thunderbird, google, outlook or other.
+# calendar_app = "google"
+
+# A feed of every plan to subscribe to, rewritten by plan, reschedule and close
+# (a relative path is in the data folder). Never publish it at a public URL.
+# feed = "job-followups.ics"
 
 # CalDAV sync (pip install "icsfollow[caldav]"; the README has each provider's set-up).
 # The password never goes here: set ICSFOLLOW_CALDAV_PASSWORD or password_command,

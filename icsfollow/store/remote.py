@@ -1,6 +1,6 @@
 """The record's side of CalDAV sync: which object on the server is which step's.
 
-The ``remote_objects`` table (migration :data:`REMOTE_MIGRATION`) keeps, per step, the
+The ``remote_objects`` table (see :mod:`icsfollow.store.remote_schema`) keeps, per step, the
 object's href, ETag, the SEQUENCE the server holds and who owns it now. Forgetting an
 interview deletes its steps; a trigger then turns their objects into tombstones (no step),
 which the next sync deletes from the server. Nothing here imports the caldav library.
@@ -13,32 +13,12 @@ import sqlite3
 from icsfollow.sync.engine import OURS, USERS, Desired, Remote, pending_rows
 
 __all__ = [
-    "REMOTE_MIGRATION",
     "RecordLedger",
     "desired_objects",
     "pending_steps",
     "remote_objects",
     "user_owned_steps",
 ]
-
-REMOTE_MIGRATION: tuple[str, ...] = (
-    # One row per calendar object this tool created. step_row has no foreign key: when
-    # its step is deleted (forget), the trigger below keeps the row as a tombstone.
-    """CREATE TABLE remote_objects (
-        id INTEGER PRIMARY KEY,
-        step_row INTEGER UNIQUE,
-        uid TEXT NOT NULL,
-        href TEXT NOT NULL UNIQUE,
-        etag TEXT,
-        pushed_sequence INTEGER NOT NULL DEFAULT -1,
-        deleted INTEGER NOT NULL DEFAULT 0,
-        owner TEXT NOT NULL DEFAULT 'icsfollow' CHECK (owner IN ('icsfollow', 'user')),
-        updated_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
-    )""",
-    """CREATE TRIGGER remote_objects_outlive_steps AFTER DELETE ON steps BEGIN
-        UPDATE remote_objects SET step_row = NULL WHERE step_row = OLD.id;
-    END""",
-)
 
 
 def desired_objects(db: sqlite3.Connection) -> list[Desired]:

@@ -1,0 +1,1 @@
+"""The record of plans: an embedded SQLite database in the user's data folder."""

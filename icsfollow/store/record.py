@@ -1,0 +1,297 @@
+"""The record's repository: plans in; interviews, steps and their identities out.
+
+Every function works inside the caller's transaction (see :func:`open_record`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import NamedTuple
+
+from icsfollow.core.changes import ChangeKind, NewStep, RecordedStep, StepChange, diff_steps
+from icsfollow.core.model import Plan, PlannedStep
+from icsfollow.core.zones import to_local
+from icsfollow.render.changes import cancelled_object, render_object, step_fingerprint
+from icsfollow.render.describe import describe_step
+from icsfollow.render.ics import step_uid
+from icsfollow.store.serial import dump_json
+
+__all__ = [
+    "InterviewRow",
+    "Recording",
+    "StepRow",
+    "add_files",
+    "apply_plan",
+    "interview_steps",
+    "record_plan",
+    "save_plan_inputs",
+]
+
+
+class InterviewRow(NamedTuple):
+    """One recorded interview."""
+
+    id: str
+    company: str
+    context: str
+    start: datetime
+    local_date: date
+    candidate_zone: str
+    state: str
+    outcome: str | None
+    note: str | None
+    updates: int
+    options_json: str
+
+    @property
+    def active(self) -> bool:
+        """False once closed."""
+        return self.state == "active"
+
+
+class StepRow(NamedTuple):
+    """One recorded step: its identities, state, times and calendar object."""
+
+    row: int
+    interview_id: str
+    step_id: str
+    first_uid: str
+    uid: str
+    sequence: int
+    state: str
+    all_day: bool
+    start: datetime | date
+    end: datetime | date
+    summary: str
+    text_hash: str
+    object_ics: bytes
+
+    def state_at(self, now: datetime, zone: str) -> str:
+        """``withdrawn``, ``done`` (recorded so, or its end has passed) or ``ahead``."""
+        if self.state != "ahead":
+            return self.state
+        if isinstance(self.end, datetime):
+            return "done" if self.end <= now else "ahead"
+        return "done" if self.end <= to_local(now, zone).date() else "ahead"
+
+
+class Recording(NamedTuple):
+    """What recording a plan did: the interview's id, whether it existed, what changed."""
+
+    interview_id: str
+    updated: bool
+    changes: tuple[StepChange, ...]
+    replaced: tuple[StepRow, ...] = ()
+
+    @property
+    def changed(self) -> tuple[StepChange, ...]:
+        """The changes that touch a calendar (all but the unchanged steps)."""
+        return tuple(change for change in self.changes if change.kind is not ChangeKind.UNCHANGED)
+
+
+def record_plan(
+    db: sqlite3.Connection,
+    plan: Plan,
+    options: Mapping[str, object],
+    now: datetime,
+    new: bool = False,
+) -> Recording:
+    """Record a plan: update the active record of the same company and date, or add one.
+
+    Args:
+        db: The open record.
+        plan: The plan, as written to the calendar file.
+        options: The plan options as typed.
+        now: The time of the run.
+        new: Add a separate record even when one matches.
+    """
+    from icsfollow.store.lookup import active_match, unique_id
+
+    existing = None if new else active_match(db, plan.interview)
+    if existing is None:
+        interview_id = unique_id(db, plan.interview)
+        _insert_interview(db, interview_id, plan, options, now)
+    else:
+        interview_id = existing.id
+        save_plan_inputs(db, interview_id, plan, options, now)
+    changes, replaced = apply_plan(db, interview_id, plan, now)
+    return Recording(interview_id, existing is not None, changes, replaced)
+
+
+def _insert_interview(
+    db: sqlite3.Connection,
+    interview_id: str,
+    plan: Plan,
+    options: Mapping[str, object],
+    now: datetime,
+) -> None:
+    interview = plan.interview
+    db.execute(
+        "INSERT INTO interviews (id, company, context, start_utc, local_date, candidate_zone,"
+        " options_json, interview_json, settings_json, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            interview_id,
+            interview.company,
+            interview.context.value,
+            interview.start.isoformat(),
+            to_local(interview.start, interview.candidate_zone).date().isoformat(),
+            interview.candidate_zone,
+            dump_json(options),
+            dump_json(interview),
+            dump_json(plan.settings),
+            now.isoformat(),
+            now.isoformat(),
+        ),
+    )
+
+
+def save_plan_inputs(
+    db: sqlite3.Connection,
+    interview_id: str,
+    plan: Plan,
+    options: Mapping[str, object],
+    now: datetime,
+) -> None:
+    """Store a re-plan's inputs (as typed and as resolved) on an existing record."""
+    interview = plan.interview
+    db.execute(
+        "UPDATE interviews SET company = ?, context = ?, start_utc = ?, local_date = ?,"
+        " candidate_zone = ?, options_json = ?, interview_json = ?, settings_json = ?,"
+        " updated_at = ? WHERE id = ?",
+        (
+            interview.company,
+            interview.context.value,
+            interview.start.isoformat(),
+            to_local(interview.start, interview.candidate_zone).date().isoformat(),
+            interview.candidate_zone,
+            dump_json(options),
+            dump_json(interview),
+            dump_json(plan.settings),
+            now.isoformat(),
+            interview_id,
+        ),
+    )
+
+
+def apply_plan(
+    db: sqlite3.Connection, interview_id: str, plan: Plan, now: datetime
+) -> tuple[tuple[StepChange, ...], tuple[StepRow, ...]]:
+    """Bring an interview's steps in line with a new plan.
+
+    Returns:
+        What happened to each step, and the old versions of the steps that changed
+        or were withdrawn (the events calendars must lose).
+
+    A changed or added step gets its new object under its first UID (SEQUENCE as
+    :func:`diff_steps` says) and its fresh UID in the history; a step the plan no
+    longer has is withdrawn, its object cancelled.
+    """
+    rows = {row.step_id: row for row in interview_steps(db, interview_id)}
+    recorded = [_recorded(db, row) for row in rows.values()]
+    planned = {step.step_id: step for step in plan.steps}
+    new = [_new_step(plan, step) for step in plan.steps]
+    changes = diff_steps(recorded, new)
+    for change in changes:
+        if change.writes_event:
+            _write_step(db, interview_id, plan, planned[change.step_id], change, now)
+        elif change.kind is ChangeKind.REMOVED:
+            withdraw_step(db, rows[change.step_id], now)
+    replaced = tuple(rows[change.step_id] for change in changes if change.old_uid is not None)
+    return changes, replaced
+
+
+def withdraw_step(db: sqlite3.Connection, row: StepRow, now: datetime) -> StepRow:
+    """Mark a step withdrawn; its object becomes the cancelled version (SEQUENCE+1)."""
+    cancelled = cancelled_object(row.object_ics, now)
+    db.execute(
+        "UPDATE steps SET state = 'withdrawn', sequence = ?, object_ics = ?, updated_at = ?"
+        " WHERE id = ?",
+        (row.sequence + 1, cancelled, now.isoformat(), row.row),
+    )
+    return row._replace(state="withdrawn", sequence=row.sequence + 1, object_ics=cancelled)
+
+
+def _new_step(plan: Plan, step: PlannedStep) -> NewStep:
+    return NewStep(
+        step.step_id, step_uid(plan, step, describe_step(plan, step)), step_fingerprint(plan, step)
+    )
+
+
+def _recorded(db: sqlite3.Connection, row: StepRow) -> RecordedStep:
+    uids = frozenset(
+        uid for (uid,) in db.execute("SELECT uid FROM step_uids WHERE step_row = ?", (row.row,))
+    )
+    return RecordedStep(
+        row.step_id, row.first_uid, row.uid, row.sequence, row.state, row.text_hash, uids
+    )
+
+
+def _write_step(
+    db: sqlite3.Connection,
+    interview_id: str,
+    plan: Plan,
+    step: PlannedStep,
+    change: StepChange,
+    now: datetime,
+) -> None:
+    blob = render_object(plan, step, change.first_uid, change.sequence, now)
+    values = {
+        "interview_id": interview_id,
+        "step_id": step.step_id,
+        "first_uid": change.first_uid,
+        "uid": change.uid,
+        "sequence": change.sequence,
+        "all_day": int(step.is_all_day),
+        "start": step.start.isoformat(),
+        "end": step.end.isoformat(),
+        "summary": describe_step(plan, step).summary,
+        "text_hash": step_fingerprint(plan, step),
+        "object_ics": blob,
+        "updated_at": now.isoformat(),
+    }
+    columns = ", ".join(values)
+    updates = ", ".join(f"{name} = excluded.{name}" for name in values)
+    row = db.execute(
+        f"INSERT INTO steps (state, {columns}) VALUES ('ahead', {', '.join('?' * len(values))})"
+        f" ON CONFLICT (interview_id, step_id) DO UPDATE SET state = 'ahead', {updates}"
+        " RETURNING id",
+        tuple(values.values()),
+    ).fetchone()[0]
+    for uid in {change.first_uid, change.uid}:
+        db.execute(
+            "INSERT OR IGNORE INTO step_uids (step_row, uid, first_used) VALUES (?, ?, ?)",
+            (row, uid, now.isoformat()),
+        )
+
+
+def interview_steps(db: sqlite3.Connection, interview_id: str) -> list[StepRow]:
+    """An interview's recorded steps, in time order."""
+    cursor = db.execute(
+        "SELECT id, interview_id, step_id, first_uid, uid, sequence, state, all_day, start,"
+        " end, summary, text_hash, object_ics FROM steps WHERE interview_id = ?"
+        " ORDER BY start, id",
+        (interview_id,),
+    )
+    return [step_row(tuple(row)) for row in cursor]
+
+
+def step_row(values: tuple[object, ...]) -> StepRow:
+    """A StepRow from its columns, in the order :func:`interview_steps` selects them."""
+    row = StepRow(*values)  # type: ignore[arg-type]
+    read = date.fromisoformat if row.all_day else datetime.fromisoformat
+    return row._replace(
+        all_day=bool(row.all_day), start=read(str(row.start)), end=read(str(row.end))
+    )
+
+
+def add_files(
+    db: sqlite3.Connection, interview_id: str, kind: str, paths: list[str], now: datetime
+) -> None:
+    """Record the files a command wrote for an interview (kind: plan, update, cancel)."""
+    db.executemany(
+        "INSERT INTO files (interview_id, kind, path, written_at) VALUES (?, ?, ?, ?)",
+        [(interview_id, kind, path, now.isoformat()) for path in paths],
+    )
