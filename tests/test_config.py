@@ -320,6 +320,7 @@ def test_show_prints_each_value_and_its_source(config_file: Path) -> None:
         "record = true  (default)",
         "calendar_app = (not set)  (default)",
         "feed = (not set)  (default)",
+        "push = false  (default)",
     ]
 
 

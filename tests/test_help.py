@@ -46,4 +46,5 @@ def test_commands_are_the_documented_ones() -> None:
         ("config", "show"),
         ("plan",),
         ("rules",),
+        ("sync",),
     ]

@@ -12,6 +12,7 @@ from icsfollow.cli.common import CONTEXT_SETTINGS
 from icsfollow.cli.config import config
 from icsfollow.cli.plan import plan
 from icsfollow.cli.rules import rules
+from icsfollow.cli.sync import sync
 
 __all__ = ["cli", "main"]
 
@@ -34,6 +35,7 @@ cli.add_command(plan)
 cli.add_command(rules)
 cli.add_command(config)
 cli.add_command(caldav)
+cli.add_command(sync)
 
 
 def main() -> None:

@@ -153,6 +153,12 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365")
     help="Also rewrite this subscription feed of every plan (relative: in the data folder).",
 )
 @click.option(
+    "--push",
+    is_flag=True,
+    envvar="ICSFOLLOW_PUSH",
+    help="Then sync the record to your CalDAV calendar (see 'icsfollow sync').",
+)
+@click.option(
     "--now",
     "now_text",
     metavar="DATETIME",
@@ -167,6 +173,7 @@ def plan(
     new: bool,
     calendar_app: str | None,
     feed: str | None,
+    push: bool,
     **raw: Any,
 ) -> None:
     """Plan the follow-up of one interview and write it as an .ics file.
@@ -214,6 +221,10 @@ def plan(
         click.echo(IMPORT_HINT, err=to_stderr)
     for line in saved:
         click.echo(line, err=to_stderr)
+    if push and saved:
+        from icsfollow.cli.sync import push_after_commit
+
+        push_after_commit()
 
 
 def _echo_links(result: PlanResult, office365: bool, to_stderr: bool) -> None:

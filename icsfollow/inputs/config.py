@@ -42,6 +42,7 @@ KEYS: dict[str, tuple[type, ...]] = {
     "record": (bool,),
     "calendar_app": (str,),
     "feed": (str,),
+    "push": (bool,),
 }
 
 # Each table (``[caldav]``), its keys and the TOML types they accept; no key is required here.
@@ -116,6 +117,9 @@ TEMPLATE = """\
 # A feed of every plan to subscribe to, rewritten by plan, reschedule and close
 # (a relative path is in the data folder). Never publish it at a public URL.
 # feed = "job-followups.ics"
+
+# After each plan, reschedule and close, sync the record to the [caldav] calendar below.
+# push = false
 
 # CalDAV sync (pip install "icsfollow[caldav]"; the README has each provider's set-up).
 # The password never goes here: set ICSFOLLOW_CALDAV_PASSWORD or password_command,
