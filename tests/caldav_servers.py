@@ -295,3 +295,37 @@ def _handler_for(proxy: CountingProxy) -> type[BaseHTTPRequestHandler]:
             raise AttributeError(name)
 
     return Handler
+
+
+def server_events(server: Server, calendar: str) -> dict[str, tuple[str, str, bytes]]:
+    """What the server holds in a calendar, straight from it: UID -> (href, ETag, object)."""
+    import caldav
+    from icalendar import Calendar
+
+    verify: bool | str = str(server.ca_file) if server.ca_file else True
+    with caldav.DAVClient(
+        url=server.url, username=USER, password=PASSWORD, ssl_verify_cert=verify
+    ) as client:
+        found = [c for c in client.principal().get_calendars() if c.get_display_name() == calendar]
+        if not found:
+            return {}
+        held: dict[str, tuple[str, str, bytes]] = {}
+        for item in found[0].get_events():
+            response = client.request(str(item.url), "GET")
+            body = response.raw.encode("utf-8") if isinstance(response.raw, str) else response.raw
+            uid = str(Calendar.from_ical(body).walk("VEVENT")[0]["UID"])
+            assert uid not in held, f"two objects with UID {uid}"
+            held[uid] = (str(item.url), str(response.headers.get("ETag")), body)
+        return held
+
+
+def user_request(server: Server, method: str, href: str, body: bytes = b"", **headers: str) -> int:
+    """A request as the user's own calendar app would make it, straight to the server."""
+    import niquests
+
+    verify: bool | str = str(server.ca_file) if server.ca_file else True
+    path = href.split("/", 3)[3]
+    response = niquests.request(
+        method, server.url + path, data=body, headers=headers, auth=(USER, PASSWORD), verify=verify
+    )
+    return int(response.status_code or 0)

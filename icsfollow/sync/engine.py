@@ -230,11 +230,13 @@ def _adopt(action: Action, href: str, transport: Transport, ledger: Ledger) -> R
 def _update(action: Action, transport: Transport, ledger: Ledger) -> Report:
     assert action.ics is not None and action.href is not None and action.etag is not None
     reply = transport.update(action.href, action.ics, action.etag)
+    if reply.status == _PRECONDITION_FAILED:  # some servers say 412, not 404, for a gone one
+        there = transport.fetch(action.href)
+        reply = there if there.status == _NOT_FOUND else reply
     if reply.status == _NOT_FOUND:
         ledger.yielded(action.href)
         return Report("user-deleted", action.label)
     if reply.status == _PRECONDITION_FAILED:
-        there = transport.fetch(action.href)
         if there.status >= 300 or not _same_event(there.body, action.ics):
             ledger.yielded(action.href)
             return Report("user-edited", action.label)
@@ -256,7 +258,7 @@ def _delete(action: Action, transport: Transport, ledger: Ledger) -> Report:
             return Report("user-edited", action.label)
         etag = there.etag
     reply = transport.delete(action.href, etag)
-    if reply.status == _PRECONDITION_FAILED:
+    if reply.status == _PRECONDITION_FAILED and transport.fetch(action.href).status != _NOT_FOUND:
         ledger.yielded(action.href)
         return Report("user-edited", action.label)
     ledger.removed(action.href)
