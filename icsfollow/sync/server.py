@@ -211,25 +211,23 @@ def server_errors(settings: CalDAVSettings) -> Iterator[None]:
         raise SyncError(f"cannot reach {_host(settings)}: {_first_line(failure)}") from None
 
 
-def _dav_line(settings: CalDAVSettings, failure: Any) -> str:
-    status = getattr(failure, "status", None)
+def _dav_line(settings: CalDAVSettings, failure: Any, status: int | None = None) -> str:
+    status = status or getattr(failure, "status", None)
     if status == 401:
         return f"{_host(settings)} refused the username or password (401)"
     if status == 403:
         return f"{_host(settings)} refused access (403) for {settings.username!r}"
     if status == 404 or type(failure).__name__ == "NotFoundError":
-        return f"{_host(settings)}: not found (404) at {failure.url}: check url in [caldav]"
+        return f"{_host(settings)}: not found (404): check url and calendar in [caldav]"
     if type(failure).__name__ == "RateLimitError":
         return f"{_host(settings)} is busy (rate limited): try again later"
     shown = f" ({status})" if status else ""
-    return f"{_host(settings)} failed{shown}: {type(failure).__name__} at {failure.url}"
+    return f"{_host(settings)} failed{shown}: {type(failure).__name__}"
 
 
 def _status_line(settings: CalDAVSettings, method: str, href: str, status: int) -> str:
-    if status == 401:
-        return f"{_host(settings)} refused the username or password (401)"
-    if status == 403:
-        return f"{_host(settings)} refused {method} (403) at {href}"
+    if status in (401, 403):
+        return _dav_line(settings, SyncError(), status)
     if status >= 500:
         return f"{_host(settings)} failed with a server error ({status}) on {method} {href}"
     return f"{_host(settings)} answered {status} to {method} {href}"

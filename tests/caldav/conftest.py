@@ -7,6 +7,7 @@ in ICSFOLLOW_CALDAV_PASSWORD.
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Iterator
@@ -73,10 +74,12 @@ def config_file(
 
 
 def write_config(path: Path, url: str, server: Server, **extra: object) -> None:
-    lines = ["[caldav]", f'url = "{url}"', f'username = "{USER}"', "timeout = 5"]
+    """Write a [caldav] table; ``extra`` keys (calendar, timeout, ...) add or override."""
+    values: dict[str, object] = {"url": url, "username": USER, "timeout": 5}
     if server.ca_file is not None:
-        lines.append(f'ca_file = "{server.ca_file}"')
-    lines += [f"{key} = {value!r}".replace("'", '"') for key, value in extra.items()]
+        values["ca_file"] = str(server.ca_file)
+    values.update(extra)
+    lines = ["[caldav]"] + [f"{key} = {json.dumps(value)}" for key, value in values.items()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
