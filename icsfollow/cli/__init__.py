@@ -8,9 +8,14 @@ import click
 
 from icsfollow import __version__
 from icsfollow.cli.caldav import caldav
+from icsfollow.cli.close import close
 from icsfollow.cli.common import CONTEXT_SETTINGS
 from icsfollow.cli.config import config
+from icsfollow.cli.feed import feed
+from icsfollow.cli.forget import forget
 from icsfollow.cli.plan import plan
+from icsfollow.cli.records import list_command, show
+from icsfollow.cli.reschedule import reschedule
 from icsfollow.cli.rules import rules
 from icsfollow.cli.sync import sync
 
@@ -32,6 +37,12 @@ def cli() -> None:
 
 
 cli.add_command(plan)
+cli.add_command(list_command)
+cli.add_command(show)
+cli.add_command(reschedule)
+cli.add_command(close)
+cli.add_command(forget)
+cli.add_command(feed)
 cli.add_command(rules)
 cli.add_command(config)
 cli.add_command(caldav)

@@ -13,6 +13,7 @@ import click
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 from icsfollow.cli.config import ConfiguredCommand
 from icsfollow.cli.recorded import CALENDAR_APPS, RecordRequest, record_and_write
+from icsfollow.cli.sync import push_after_commit, push_option
 from icsfollow.cli.writing import OutputRequest, check_request, write_outputs
 from icsfollow.core.rules import DEFAULTS
 
@@ -150,14 +151,9 @@ OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365")
     "--feed",
     metavar="PATH",
     envvar="ICSFOLLOW_FEED",
-    help="Also rewrite this subscription feed of every plan (relative: in the data folder).",
+    help="Also rewrite this subscription feed of every plan.",
 )
-@click.option(
-    "--push",
-    is_flag=True,
-    envvar="ICSFOLLOW_PUSH",
-    help="Then sync the record to your CalDAV calendar (see 'icsfollow sync').",
-)
+@push_option
 @click.option(
     "--now",
     "now_text",
@@ -222,8 +218,6 @@ def plan(
     for line in saved:
         click.echo(line, err=to_stderr)
     if push and saved:
-        from icsfollow.cli.sync import push_after_commit
-
         push_after_commit()
 
 

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+
+import click
 
 if TYPE_CHECKING:
     from icsfollow.api import PlanResult
     from icsfollow.cli.writing import OutputRequest
     from icsfollow.inputs.options import PlanOptions
     from icsfollow.store.record import StepRow
+    from icsfollow.store.runs import ChangeRun
 
 __all__ = [
     "CALENDAR_APPS",
     "IN_PLACE_APPS",
     "RecordRequest",
+    "change_options",
+    "change_run_of",
     "deletion_lines",
+    "echo_paths",
     "feed_path",
+    "now_option",
     "record_and_write",
+    "run_now",
 ]
 
 CALENDAR_APPS = ("apple", "evolution", "thunderbird", "google", "outlook", "other")
@@ -34,12 +43,8 @@ class RecordRequest(NamedTuple):
 
 
 def feed_path(text: str | None) -> Path | None:
-    """The feed file a ``--feed`` / ``feed`` value names; a relative one is in the data folder."""
-    if not text:
-        return None
-    from icsfollow.store.paths import data_dir
-
-    return data_dir() / Path(text).expanduser()
+    """The feed file a ``--feed`` / ``feed`` value names (``~`` expanded), if any."""
+    return Path(text).expanduser() if text else None
 
 
 def record_and_write(
@@ -85,3 +90,59 @@ def deletion_lines(rows: tuple[StepRow, ...] | list[StepRow], zone: str) -> list
     from icsfollow.render.notices import event_line
 
     return [f"  {event_line(row.start, row.end, row.summary, zone)}" for row in rows]
+
+
+def now_option(function: Callable[..., None]) -> Callable[..., None]:
+    """``--now``: the reference now, as for plan."""
+    return click.option(
+        "--now",
+        "now_text",
+        metavar="DATETIME",
+        help="The reference now, ISO 8601 with offset or Z (default: the clock).",
+    )(function)
+
+
+def change_options(function: Callable[..., None]) -> Callable[..., None]:
+    """``--output-dir``, ``--force`` and ``--feed``: where a change's files go."""
+    for decorator in reversed(
+        (
+            click.option(
+                "--output-dir",
+                type=click.Path(file_okay=False, path_type=Path),
+                envvar="ICSFOLLOW_OUTPUT_DIR",
+                metavar="DIR",
+                help="The folder for the files (default: the current folder).",
+            ),
+            click.option("--force", is_flag=True, help="Replace existing files."),
+            click.option(
+                "--feed",
+                metavar="PATH",
+                envvar="ICSFOLLOW_FEED",
+                help="Also rewrite this subscription feed.",
+            ),
+        )
+    ):
+        function = decorator(function)
+    return now_option(function)
+
+
+def change_run_of(output_dir: Path | None, force: bool, feed: str | None) -> ChangeRun:
+    """Where a change's files go: --output-dir (or the current folder), --force, the feed."""
+    from icsfollow.store.runs import ChangeRun
+
+    folder = output_dir.expanduser() if output_dir else Path()
+    return ChangeRun(folder, force, feed_path(feed))
+
+
+def run_now(text: str | None) -> datetime:
+    """``--now``, or the clock (SOURCE_DATE_EPOCH honoured)."""
+    from icsfollow.inputs.parse import parse_instant
+    from icsfollow.inputs.system import run_now as clock
+
+    return clock() if text is None else parse_instant("--now", text)
+
+
+def echo_paths(paths: list[Path]) -> None:
+    """``Wrote PATH`` per file."""
+    for path in paths:
+        click.echo(f"Wrote {path}")

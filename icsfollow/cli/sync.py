@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from typing import TYPE_CHECKING
 
 import click
@@ -12,9 +13,16 @@ from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 if TYPE_CHECKING:
     from icsfollow.sync.run import SyncResult
 
-__all__ = ["push_after_commit", "result_lines", "sync"]
+__all__ = ["pending_if_configured", "push_after_commit", "push_option", "result_lines", "sync"]
 
 _KINDS = ("created", "updated", "deleted")
+
+push_option = click.option(
+    "--push",
+    is_flag=True,
+    envvar="ICSFOLLOW_PUSH",
+    help="Then sync the record to your CalDAV calendar (see 'icsfollow sync').",
+)
 _YOURS = {"user-edited": "you edited it", "user-deleted": "you deleted it"}
 
 
@@ -51,6 +59,16 @@ def push_after_commit() -> None:
         raise click.ClickException(message) from None
     for line in result_lines(result):
         click.echo(line)
+
+
+def pending_if_configured(db: sqlite3.Connection) -> set[int]:
+    """The step rows not yet on the CalDAV server; none when no ``[caldav]`` url is set."""
+    from icsfollow.cli.config import current_path
+    from icsfollow.inputs.config import read_config
+    from icsfollow.store.remote import pending_steps
+    from icsfollow.sync.settings import is_configured
+
+    return pending_steps(db) if is_configured(read_config(current_path())) else set()
 
 
 def _run() -> SyncResult:

@@ -38,6 +38,11 @@ class RecordedStep(NamedTuple):
         """True when the step was taken out of the calendars."""
         return self.state == "withdrawn"
 
+    @property
+    def done(self) -> bool:
+        """True when the step's time has passed: it is history, and a new plan keeps it."""
+        return self.state == "done"
+
 
 class NewStep(NamedTuple):
     """A step of the new plan: its content-based UID and the hash of its times and texts."""
@@ -79,12 +84,13 @@ def diff_steps(recorded: Sequence[RecordedStep], new: Sequence[NewStep]) -> tupl
         The new plan's steps in its order, then the recorded steps it no longer has.
         A changed step keeps its first UID, takes SEQUENCE+1 and a fresh UID; a removed
         one takes SEQUENCE+1 (for its cancellation); an unchanged one keeps everything.
+        A step that is done (its time has passed) stays as it was.
     """
     by_id = {step.step_id: step for step in recorded}
     changes = [_change(by_id.get(step.step_id), step) for step in new]
     kept = {step.step_id for step in new}
     for old in recorded:
-        if old.step_id not in kept and not old.withdrawn:
+        if old.step_id not in kept and old.state == "ahead":
             changes.append(
                 StepChange(
                     old.step_id,
@@ -101,7 +107,7 @@ def diff_steps(recorded: Sequence[RecordedStep], new: Sequence[NewStep]) -> tupl
 def _change(old: RecordedStep | None, step: NewStep) -> StepChange:
     if old is None:
         return StepChange(step.step_id, ChangeKind.ADDED, step.uid, step.uid, 0)
-    if old.text_hash == step.text_hash and not old.withdrawn:
+    if old.done or (old.text_hash == step.text_hash and not old.withdrawn):
         return StepChange(step.step_id, ChangeKind.UNCHANGED, old.first_uid, old.uid, old.sequence)
     uid = fresh_uid(step.uid, old.uids)
     if old.withdrawn:

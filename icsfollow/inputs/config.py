@@ -114,9 +114,9 @@ TEMPLATE = """\
 # themselves: reschedule writes in place), thunderbird, google, outlook or other.
 # calendar_app = "google"
 
-# A feed of every plan to subscribe to, rewritten by plan, reschedule and close
-# (a relative path is in the data folder). Never publish it at a public URL.
-# feed = "job-followups.ics"
+# A feed of every plan to subscribe to, rewritten by plan, reschedule and close.
+# Never publish it at a public URL: it would show your job search to anyone.
+# feed = "~/job-followups.ics"
 
 # After each plan, reschedule and close, sync the record to the [caldav] calendar below.
 # push = false

@@ -9,7 +9,7 @@ import zlib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration
 
 from icsfollow.core.model import Plan, PlannedStep
 from icsfollow.core.zones import UTC
@@ -92,8 +92,7 @@ def render_feed(objects: Sequence[bytes]) -> bytes:
         refresh_interval=FEED_REFRESH,
         subcomponents=events,
     )
-    calendar.add("X-WR-CALNAME", FEED_NAME)
-    calendar.add("X-PUBLISHED-TTL", FEED_REFRESH)
+    calendar.add("X-PUBLISHED-TTL", vDuration(FEED_REFRESH))
     return _bytes(calendar)
 
 

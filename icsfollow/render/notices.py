@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from icsfollow.core.changes import ChangeKind, StepChange
 from icsfollow.core.zones import to_local
 
-__all__ = ["event_line", "saved_line"]
+__all__ = [
+    "SEPARATE_CALENDAR",
+    "change_summary",
+    "close_instructions",
+    "event_line",
+    "reschedule_instructions",
+    "saved_line",
+]
 
 
 def event_line(start: datetime | date, end: datetime | date, summary: str, zone: str) -> str:
@@ -29,3 +39,68 @@ def saved_line(interview_id: str, updated: bool, changed: int) -> str:
         f"Updated {interview_id}, the recorded interview of that company and day"
         f" ({what}; --new records a separate one)"
     )
+
+
+def change_summary(interview_id: str, changes: Sequence[StepChange]) -> str:
+    """``Rescheduled acme-2026-05-12 (steps: 3 changed, 1 added, 1 withdrawn).``"""
+    counts = Counter(change.kind for change in changes)
+    parts = [
+        f"{counts[kind]} {label}"
+        for kind, label in (
+            (ChangeKind.CHANGED, "changed"),
+            (ChangeKind.ADDED, "added"),
+            (ChangeKind.REMOVED, "withdrawn"),
+        )
+        if counts[kind]
+    ]
+    if not parts:
+        return f"Nothing changed for {interview_id}: no file written."
+    return f"Rescheduled {interview_id} (steps: {', '.join(parts)})."
+
+
+SEPARATE_CALENDAR = (
+    '  A separate "Job follow-ups" calendar: delete it, make it again, and import\n'
+    "  'icsfollow feed -o job-followups.ics' into it."
+)
+
+
+def reschedule_instructions(files: Sequence[str], in_place: bool) -> list[str]:
+    """Per calendar, what to do with a reschedule's files.
+
+    Measured with client-check (Thunderbird 140, Evolution 3.46, khal 0.14, calcurse
+    4.7; pinned in tests/test_client_check.py); Apple, Google and Outlook as reported
+    in the issue.
+    """
+    if not files:
+        return []
+    if not in_place:
+        return [
+            "In each calendar:",
+            "  Google, Outlook, Thunderbird, calcurse: delete the old events above, then",
+            f"  import {files[0]}.",
+            "  Apple Calendar, Evolution: the same (or use --in-place next time: they apply it).",
+            SEPARATE_CALENDAR,
+        ]
+    return [
+        "In each calendar:",
+        "  Apple Calendar, Evolution: open the files above, in order; they update the events.",
+        "  khal: import them; it updates the events (withdrawn steps show as cancelled).",
+        "  Thunderbird (refuses them: ID already exists), calcurse (adds copies): delete the",
+        f"  old events above, then import {files[0]}.",
+        "  Google, Outlook (they skip or duplicate known UIDs): use a separate calendar.",
+        SEPARATE_CALENDAR,
+    ]
+
+
+def close_instructions(cancel: str | None) -> list[str]:
+    """Per calendar, what to do after a close (measured like :func:`reschedule_instructions`)."""
+    if cancel is None:
+        return []
+    return [
+        "In each calendar:",
+        "  Apple Calendar, Evolution: open the file above; it removes the events.",
+        "  khal: import it; it marks them cancelled.",
+        "  Google, Outlook (ignore the file), Thunderbird (refuses it), calcurse (adds copies):",
+        "  delete the events above by hand.",
+        SEPARATE_CALENDAR,
+    ]

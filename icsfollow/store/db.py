@@ -11,7 +11,7 @@ from pathlib import Path
 
 from icsfollow.errors import StoreError
 from icsfollow.store.paths import record_path
-from icsfollow.store.schema import migrate
+from icsfollow.store.schema import check_identity, migrate
 
 __all__ = ["LOCK_TIMEOUT_ENVVAR", "open_record"]
 
@@ -21,7 +21,11 @@ DEFAULT_LOCK_TIMEOUT = 10.0
 
 @contextlib.contextmanager
 def open_record(
-    path: Path | None = None, *, timeout: float | None = None, create: bool = True
+    path: Path | None = None,
+    *,
+    timeout: float | None = None,
+    create: bool = True,
+    write: bool = True,
 ) -> Iterator[sqlite3.Connection]:
     """Open the record in one write transaction; commit on success, roll back on error.
 
@@ -30,16 +34,19 @@ def open_record(
         timeout: Seconds to wait for another icsfollow holding the lock
             (default: ``$ICSFOLLOW_LOCK_TIMEOUT``, else 10).
         create: Create the file (mode 600) and its folder when missing.
+        write: Take the write lock at once (``BEGIN IMMEDIATE``); False for a reader,
+            which never waits for a writer (WAL).
 
     Raises:
         StoreError: For a corrupt, foreign or newer database, or a lock held too long.
     """
     path = record_path() if path is None else path
     wait = _lock_timeout() if timeout is None else timeout
-    connection = _connect(path, create)
+    connection = _connect(path, create, wait)
     try:
         with _as_store_errors(path):
-            _begin(connection, wait)
+            check_identity(connection, path)  # before WAL: a foreign file stays untouched
+            _begin(connection, wait, write)
             migrate(connection, path)
             yield connection
             connection.execute("COMMIT")
@@ -59,13 +66,13 @@ def _lock_timeout() -> float:
         return DEFAULT_LOCK_TIMEOUT
 
 
-def _connect(path: Path, create: bool) -> sqlite3.Connection:
+def _connect(path: Path, create: bool, wait: float) -> sqlite3.Connection:
     if not path.exists():
         if not create:
             raise StoreError(f"no record at {path} yet: plan an interview first")
         _create_file(path)
     try:
-        connection = sqlite3.connect(path, isolation_level=None, timeout=0.0)
+        connection = sqlite3.connect(path, isolation_level=None, timeout=wait)
     except sqlite3.Error as error:
         raise StoreError(f"cannot open the record {path}: {error}") from None
     connection.row_factory = sqlite3.Row
@@ -82,7 +89,7 @@ def _create_file(path: Path) -> None:
     os.close(descriptor)
 
 
-def _begin(connection: sqlite3.Connection, wait: float) -> None:
+def _begin(connection: sqlite3.Connection, wait: float, write: bool) -> None:
     """Switch to WAL and take the write lock, retrying while another run holds it."""
     deadline = time.monotonic() + wait
     connection.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
@@ -91,7 +98,7 @@ def _begin(connection: sqlite3.Connection, wait: float) -> None:
             if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA foreign_keys = ON")
-            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             return
         except sqlite3.OperationalError as error:
             if not _is_busy(error) or time.monotonic() >= deadline:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 from icsfollow.output import write_atomically
 
-__all__ = ["created_files", "write_files"]
+__all__ = ["NewFiles", "write_files"]
 
 
 def write_files(files: list[tuple[Path, bytes]], force: bool = False) -> list[Path]:
@@ -24,7 +23,7 @@ def write_files(files: list[tuple[Path, bytes]], force: bool = False) -> list[Pa
 
     Raises:
         OutputError: For the first file that cannot be written (those before it stay:
-            use :func:`created_files` around the call to remove them).
+            use :class:`NewFiles` around the call to remove them).
     """
     written = []
     for path, data in files:
@@ -33,20 +32,30 @@ def write_files(files: list[tuple[Path, bytes]], force: bool = False) -> list[Pa
     return written
 
 
-@contextlib.contextmanager
-def created_files(paths: list[Path]) -> Iterator[list[Path]]:
-    """Remove the listed paths that do not exist yet, if the block fails.
+class NewFiles:
+    """Removes, if the block fails, the expected paths that did not exist when expected.
 
-    Args:
-        paths: The files (or folders) the block may create.
+    Use it outside the record's transaction, so that a failed commit removes them too::
+
+        with NewFiles() as new, open_record() as db:
+            new.expect(paths)
+            write_files(...)
     """
-    new = [path for path in paths if not os.path.lexists(path)]
-    try:
-        yield new
-    except BaseException:
-        for path in new:
-            _remove(path)
-        raise
+
+    def __init__(self) -> None:
+        self.paths: list[Path] = []
+
+    def expect(self, paths: list[Path]) -> None:
+        """Note files (or folders) the block may create."""
+        self.paths += [path for path in paths if not os.path.lexists(path)]
+
+    def __enter__(self) -> NewFiles:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is not None:
+            for path in self.paths:
+                _remove(path)
 
 
 def _remove(path: Path) -> None:

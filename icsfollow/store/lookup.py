@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from icsfollow.core.model import Interview
 from icsfollow.core.naming import company_slug, interview_slug
 from icsfollow.core.zones import to_local
 from icsfollow.errors import InputError
-from icsfollow.store.record import InterviewRow
+from icsfollow.store.rows import STEP_COLUMNS, InterviewRow, StepRow, step_row
 
-__all__ = ["active_match", "find_interview", "list_interviews", "unique_id"]
+__all__ = [
+    "active_match",
+    "find_interview",
+    "interview_row",
+    "interview_steps",
+    "list_interviews",
+    "next_steps",
+    "nothing_recorded",
+    "unique_id",
+]
 
 _COLUMNS = (
     "id, company, context, start_utc, local_date, candidate_zone, state, outcome, note,"
-    " updates, options_json"
+    " updates, options_json, interview_json"
 )
 
 
@@ -116,3 +125,33 @@ def _interview(values: tuple[object, ...]) -> InterviewRow:
         start=datetime.fromisoformat(str(row.start)),
         local_date=date.fromisoformat(str(row.local_date)),
     )
+
+
+def next_steps(db: sqlite3.Connection, now: datetime) -> dict[str, StepRow]:
+    """Each active interview's next step still ahead at ``now``, by interview id."""
+    cursor = db.execute(
+        f"SELECT {', '.join('s.' + name for name in STEP_COLUMNS)}, i.candidate_zone"
+        " FROM steps s JOIN interviews i ON i.id = s.interview_id"
+        " WHERE s.state = 'ahead' AND s.end >= ? ORDER BY s.start, s.id",
+        (now.astimezone(timezone.utc).date().isoformat(),),
+    )
+    found: dict[str, StepRow] = {}
+    for values in cursor:
+        step = step_row(tuple(values)[:-1])
+        if step.interview_id not in found and step.state_at(now, values[-1]) == "ahead":
+            found[step.interview_id] = step
+    return found
+
+
+def interview_steps(db: sqlite3.Connection, interview_id: str) -> list[StepRow]:
+    """An interview's recorded steps, in time order."""
+    cursor = db.execute(
+        f"SELECT {', '.join(STEP_COLUMNS)} FROM steps WHERE interview_id = ? ORDER BY start, id",
+        (interview_id,),
+    )
+    return [step_row(tuple(row)) for row in cursor]
+
+
+def nothing_recorded(text: str) -> InputError:
+    """The error for an id when no interview is recorded at all."""
+    return InputError("ID", text, "is not a recorded interview: none is recorded yet")

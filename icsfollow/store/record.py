@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import datetime
 from typing import NamedTuple
 
 from icsfollow.core.changes import ChangeKind, NewStep, RecordedStep, StepChange, diff_steps
@@ -16,6 +16,8 @@ from icsfollow.core.zones import to_local
 from icsfollow.render.changes import cancelled_object, render_object, step_fingerprint
 from icsfollow.render.describe import describe_step
 from icsfollow.render.ics import step_uid
+from icsfollow.store.lookup import active_match, interview_steps, unique_id
+from icsfollow.store.rows import InterviewRow, StepRow
 from icsfollow.store.serial import dump_json
 
 __all__ = [
@@ -24,57 +26,10 @@ __all__ = [
     "StepRow",
     "add_files",
     "apply_plan",
-    "interview_steps",
     "record_plan",
     "save_plan_inputs",
+    "withdraw_step",
 ]
-
-
-class InterviewRow(NamedTuple):
-    """One recorded interview."""
-
-    id: str
-    company: str
-    context: str
-    start: datetime
-    local_date: date
-    candidate_zone: str
-    state: str
-    outcome: str | None
-    note: str | None
-    updates: int
-    options_json: str
-
-    @property
-    def active(self) -> bool:
-        """False once closed."""
-        return self.state == "active"
-
-
-class StepRow(NamedTuple):
-    """One recorded step: its identities, state, times and calendar object."""
-
-    row: int
-    interview_id: str
-    step_id: str
-    first_uid: str
-    uid: str
-    sequence: int
-    state: str
-    all_day: bool
-    start: datetime | date
-    end: datetime | date
-    summary: str
-    text_hash: str
-    object_ics: bytes
-
-    def state_at(self, now: datetime, zone: str) -> str:
-        """``withdrawn``, ``done`` (recorded so, or its end has passed) or ``ahead``."""
-        if self.state != "ahead":
-            return self.state
-        if isinstance(self.end, datetime):
-            return "done" if self.end <= now else "ahead"
-        return "done" if self.end <= to_local(now, zone).date() else "ahead"
 
 
 class Recording(NamedTuple):
@@ -107,8 +62,6 @@ def record_plan(
         now: The time of the run.
         new: Add a separate record even when one matches.
     """
-    from icsfollow.store.lookup import active_match, unique_id
-
     existing = None if new else active_match(db, plan.interview)
     if existing is None:
         interview_id = unique_id(db, plan.interview)
@@ -190,7 +143,8 @@ def apply_plan(
     longer has is withdrawn, its object cancelled.
     """
     rows = {row.step_id: row for row in interview_steps(db, interview_id)}
-    recorded = [_recorded(db, row) for row in rows.values()]
+    zone = plan.interview.candidate_zone
+    recorded = [_recorded(db, row, row.state_at(now, zone)) for row in rows.values()]
     planned = {step.step_id: step for step in plan.steps}
     new = [_new_step(plan, step) for step in plan.steps]
     changes = diff_steps(recorded, new)
@@ -199,8 +153,9 @@ def apply_plan(
             _write_step(db, interview_id, plan, planned[change.step_id], change, now)
         elif change.kind is ChangeKind.REMOVED:
             withdraw_step(db, rows[change.step_id], now)
-    replaced = tuple(rows[change.step_id] for change in changes if change.old_uid is not None)
-    return changes, replaced
+    replaced = [rows[change.step_id] for change in changes if change.old_uid is not None]
+    replaced.sort(key=lambda row: (row.start.isoformat(), row.row))
+    return changes, tuple(replaced)
 
 
 def withdraw_step(db: sqlite3.Connection, row: StepRow, now: datetime) -> StepRow:
@@ -220,12 +175,12 @@ def _new_step(plan: Plan, step: PlannedStep) -> NewStep:
     )
 
 
-def _recorded(db: sqlite3.Connection, row: StepRow) -> RecordedStep:
+def _recorded(db: sqlite3.Connection, row: StepRow, state: str) -> RecordedStep:
     uids = frozenset(
         uid for (uid,) in db.execute("SELECT uid FROM step_uids WHERE step_row = ?", (row.row,))
     )
     return RecordedStep(
-        row.step_id, row.first_uid, row.uid, row.sequence, row.state, row.text_hash, uids
+        row.step_id, row.first_uid, row.uid, row.sequence, state, row.text_hash, uids
     )
 
 
@@ -265,26 +220,6 @@ def _write_step(
             "INSERT OR IGNORE INTO step_uids (step_row, uid, first_used) VALUES (?, ?, ?)",
             (row, uid, now.isoformat()),
         )
-
-
-def interview_steps(db: sqlite3.Connection, interview_id: str) -> list[StepRow]:
-    """An interview's recorded steps, in time order."""
-    cursor = db.execute(
-        "SELECT id, interview_id, step_id, first_uid, uid, sequence, state, all_day, start,"
-        " end, summary, text_hash, object_ics FROM steps WHERE interview_id = ?"
-        " ORDER BY start, id",
-        (interview_id,),
-    )
-    return [step_row(tuple(row)) for row in cursor]
-
-
-def step_row(values: tuple[object, ...]) -> StepRow:
-    """A StepRow from its columns, in the order :func:`interview_steps` selects them."""
-    row = StepRow(*values)  # type: ignore[arg-type]
-    read = date.fromisoformat if row.all_day else datetime.fromisoformat
-    return row._replace(
-        all_day=bool(row.all_day), start=read(str(row.start)), end=read(str(row.end))
-    )
 
 
 def add_files(

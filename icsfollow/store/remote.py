@@ -8,16 +8,17 @@ which the next sync deletes from the server. Nothing here imports the caldav lib
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from icsfollow.sync.engine import OURS, USERS, Desired, Remote, pending_rows
 
 __all__ = [
     "RecordLedger",
+    "count_by_interview",
     "desired_objects",
     "pending_steps",
     "remote_objects",
-    "user_owned_steps",
 ]
 
 
@@ -51,12 +52,15 @@ def pending_steps(db: sqlite3.Connection) -> set[int]:
     return pending_rows(desired_objects(db), remote_objects(db))
 
 
-def user_owned_steps(db: sqlite3.Connection) -> set[int]:
-    """The step row ids whose object the user edited or deleted in the calendar."""
-    cursor = db.execute(
-        "SELECT step_row FROM remote_objects WHERE owner = ? AND step_row IS NOT NULL", (USERS,)
-    )
-    return {row for (row,) in cursor}
+def count_by_interview(db: sqlite3.Connection, step_rows: set[int]) -> dict[str, int]:
+    """How many of these step rows each interview has."""
+    counts: dict[str, int] = {}
+    for (interview_id,) in db.execute(
+        "SELECT interview_id FROM steps WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(step_rows)),),
+    ):
+        counts[interview_id] = counts.get(interview_id, 0) + 1
+    return counts
 
 
 class RecordLedger:

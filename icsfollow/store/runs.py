@@ -1,4 +1,8 @@
-"""Recorded runs: a command's record transaction and its files, as one outcome."""
+"""Recorded runs: a command's record transaction and its files, as one outcome.
+
+Order: change the record, write the files, commit. If anything fails, the transaction
+rolls back and the files this run created are removed.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,16 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple, TypeVar
 
 from icsfollow.core.model import Plan
 from icsfollow.store.db import open_record
-from icsfollow.store.files import created_files, write_files
-from icsfollow.store.record import Recording, add_files, record_plan
+from icsfollow.store.files import NewFiles, write_files
+from icsfollow.store.record import InterviewRow, Recording, add_files, record_plan
 
-__all__ = ["feed_objects", "record_plan_run", "write_feed"]
+__all__ = ["ChangeRun", "change_run", "feed_objects", "record_plan_run", "write_feed"]
+
+Outcome = TypeVar("Outcome")
 
 
 def record_plan_run(
@@ -35,13 +42,60 @@ def record_plan_run(
         new: Record a separate interview even when one matches.
         feed: The feed file to rewrite, if one is configured.
     """
-    with created_files([*targets, *([feed] if feed else [])]), open_record() as db:
+    with NewFiles() as created, open_record() as db:
+        created.expect([*targets, *([feed] if feed else [])])
         recording = record_plan(db, plan, options, now, new)
         written = write()
         add_files(db, recording.interview_id, "plan", [str(path) for path in written], now)
         if feed is not None:
             write_feed(db, feed)
     return recording, written
+
+
+class ChangeRun(NamedTuple):
+    """Where a change's files go."""
+
+    folder: Path
+    force: bool = False
+    feed: Path | None = None
+
+
+def change_run(
+    identify: str,
+    action: Callable[[sqlite3.Connection, InterviewRow], Outcome],
+    files_of: Callable[[Outcome], tuple[tuple[str, bytes], ...]],
+    kind: str,
+    where: ChangeRun,
+    now: datetime,
+) -> tuple[InterviewRow, Outcome, list[Path]]:
+    """Find an interview, change it, write the change's files, then commit.
+
+    Args:
+        identify: An id, unique id prefix or unique company name.
+        action: Changes the record (e.g. :func:`icsfollow.store.revise.close`).
+        files_of: The files (names, bytes) the action's outcome asks for.
+        kind: What the files are, for the record (``update``, ``cancel``).
+        where: The folder, --force, and the feed to rewrite.
+        now: The time of the change.
+
+    Returns:
+        The interview (as it was), the action's outcome and the paths written.
+    """
+    from icsfollow.store.lookup import find_interview, nothing_recorded
+    from icsfollow.store.paths import record_path
+
+    if not record_path().exists():
+        raise nothing_recorded(identify)
+    with NewFiles() as created, open_record(create=False) as db:
+        row = find_interview(db, identify)
+        outcome = action(db, row)
+        files = [(where.folder / name, data) for name, data in files_of(outcome)]
+        created.expect([path for path, _ in files] + ([where.feed] if where.feed else []))
+        written = write_files(files, where.force)
+        add_files(db, row.id, kind, [str(path) for path in written], now)
+        if where.feed is not None:
+            write_feed(db, where.feed)
+    return row, outcome, written
 
 
 def feed_objects(db: sqlite3.Connection) -> list[bytes]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from icsfollow.errors import StoreError
 from icsfollow.store.remote_schema import REMOTE_MIGRATION
 
-__all__ = ["APPLICATION_ID", "MIGRATIONS", "migrate"]
+__all__ = ["APPLICATION_ID", "MIGRATIONS", "check_identity", "migrate"]
 
 # "ICSF": marks the file as icsfollow's, so that another program's database is refused.
 APPLICATION_ID = 0x49435346
@@ -86,6 +86,24 @@ def migrate(connection: sqlite3.Connection, path: Path) -> None:
     Raises:
         StoreError: If the file belongs to another program or to a newer icsfollow.
     """
+    app_id, version = check_identity(connection, path)
+    for statements in MIGRATIONS[version:]:
+        for statement in statements:
+            connection.execute(statement)
+    if version < len(MIGRATIONS) or app_id != APPLICATION_ID:
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+
+
+def check_identity(connection: sqlite3.Connection, path: Path) -> tuple[int, int]:
+    """Read the file's application id and schema version, changing nothing.
+
+    Returns:
+        The application id and ``user_version`` (0, 0 for a new, empty database).
+
+    Raises:
+        StoreError: If the file belongs to another program or to a newer icsfollow.
+    """
     app_id = connection.execute("PRAGMA application_id").fetchone()[0]
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     if app_id != APPLICATION_ID and (app_id != 0 or version != 0 or _has_tables(connection)):
@@ -97,12 +115,7 @@ def migrate(connection: sqlite3.Connection, path: Path) -> None:
             f"{path} was written by a newer icsfollow (schema {version}, this one knows "
             f"{len(MIGRATIONS)}); upgrade icsfollow"
         )
-    for statements in MIGRATIONS[version:]:
-        for statement in statements:
-            connection.execute(statement)
-    if version < len(MIGRATIONS) or app_id != APPLICATION_ID:
-        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        connection.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+    return app_id, version
 
 
 def _has_tables(connection: sqlite3.Connection) -> bool:

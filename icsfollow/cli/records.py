@@ -1,0 +1,191 @@
+"""``icsfollow list`` and ``icsfollow show``: the record, read only."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import click
+
+from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
+from icsfollow.cli.recorded import now_option, run_now
+
+if TYPE_CHECKING:
+    from icsfollow.store.rows import InterviewRow, StepRow
+
+__all__ = ["list_command", "pending_step_rows", "show"]
+
+
+def pending_step_rows(db: sqlite3.Connection) -> set[int]:
+    """The step rows whose change has not reached the CalDAV server yet.
+
+    Without a ``[caldav]`` table in the config nothing is pending.
+    """
+    from icsfollow.cli.sync import pending_if_configured
+
+    return pending_if_configured(db)
+
+
+@contextmanager
+def reading() -> Iterator[sqlite3.Connection | None]:
+    """The record opened for reading, or None when nothing is recorded yet."""
+    from icsfollow.store.db import open_record
+    from icsfollow.store.paths import record_path
+
+    if not record_path().exists():
+        yield None
+        return
+    with open_record(create=False, write=False) as db:
+        yield db
+
+
+@click.command("list", context_settings=CONTEXT_SETTINGS)
+@click.option("--all", "show_all", is_flag=True, help="Add the closed interviews and outcomes.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@now_option
+def list_command(show_all: bool, as_json: bool, now_text: str | None) -> None:
+    """List the recorded interviews: id, company, date, and the next step.
+
+    \b
+    Examples:
+        icsfollow list
+        icsfollow list --all --json
+    """
+    from icsfollow.store.lookup import list_interviews, next_steps
+
+    with errors_as_click(), reading() as db:
+        now = run_now(now_text)
+        rows = [] if db is None else list_interviews(db, include_closed=show_all)
+        upcoming = {} if db is None else next_steps(db, now)
+        unsent = {} if db is None else _pending_by_interview(db)
+    if as_json:
+        listed = [_interview_json(row, upcoming.get(row.id)) for row in rows]
+        for item in listed:
+            item["pending_steps"] = unsent.get(str(item["id"]), 0)
+        click.echo(json.dumps(listed))
+        return
+    if not rows:
+        click.echo("No interviews recorded yet." if not show_all else "No interviews recorded.")
+        return
+    cells = [_cells(row, upcoming.get(row.id)) for row in rows]
+    for line in _table([_with_pending(cell, unsent.get(cell[0], 0)) for cell in cells]):
+        click.echo(line)
+
+
+def _pending_by_interview(db: sqlite3.Connection) -> dict[str, int]:
+    from icsfollow.store.remote import count_by_interview
+
+    return count_by_interview(db, pending_step_rows(db))
+
+
+def _with_pending(cells: list[str], pending: int) -> list[str]:
+    if pending:
+        cells[4] += f"  ({pending} not on the server yet)"
+    return cells
+
+
+def _cells(row: InterviewRow, step: StepRow | None) -> list[str]:
+    from icsfollow.core.zones import format_local
+    from icsfollow.render.notices import event_line
+
+    if not row.active:
+        upcoming = f"closed: {row.outcome}"
+    elif step is None:
+        upcoming = "no step ahead"
+    else:
+        upcoming = event_line(step.start, step.end, step.summary, row.candidate_zone)
+    when = format_local(row.start, row.candidate_zone)
+    return [row.id, row.company or "-", row.context, when, upcoming]
+
+
+def _table(cells: list[list[str]]) -> Iterator[str]:
+    header = ["ID", "COMPANY", "CONTEXT", "INTERVIEW", "NEXT STEP"]
+    widths = [max(len(line[column]) for line in [header, *cells]) for column in range(4)]
+    for line in [header, *cells]:
+        yield (
+            "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=False))
+            + "  "
+            + line[4]
+        )
+
+
+def _interview_json(row: InterviewRow, step: StepRow | None) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "company": row.company,
+        "context": row.context,
+        "interview": row.start.isoformat(),
+        "zone": row.candidate_zone,
+        "state": row.state,
+        "outcome": row.outcome,
+        "note": row.note,
+        "next_step": None if step is None else _step_json(step, "ahead", False),
+    }
+
+
+def _step_json(step: StepRow, state: str, pending: bool) -> dict[str, object]:
+    return {
+        "step_id": step.step_id,
+        "summary": step.summary,
+        "start": step.start.isoformat(),
+        "end": step.end.isoformat(),
+        "all_day": step.all_day,
+        "state": state,
+        "first_uid": step.first_uid,
+        "uid": step.uid,
+        "sequence": step.sequence,
+        "pending": pending,
+    }
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("interview_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@now_option
+def show(interview_id: str, as_json: bool, now_text: str | None) -> None:
+    """Show an interview's steps as they now stand: done, ahead or withdrawn.
+
+    ID is the id printed by plan, a unique prefix or the company.
+
+    \b
+    Examples:
+        icsfollow show acme-2026-05-12
+        icsfollow show acme --json
+    """
+    from icsfollow.store.lookup import find_interview, interview_steps, nothing_recorded
+
+    with errors_as_click(), reading() as db:
+        now = run_now(now_text)
+        if db is None:
+            raise nothing_recorded(interview_id)
+        row = find_interview(db, interview_id)
+        steps = interview_steps(db, row.id)
+        pending = pending_step_rows(db)
+    states = [(step, step.state_at(now, row.candidate_zone), step.row in pending) for step in steps]
+    if as_json:
+        shown = _interview_json(row, None)
+        shown["steps"] = [_step_json(step, state, flag) for step, state, flag in states]
+        click.echo(json.dumps(shown))
+        return
+    for line in _show_lines(row, states, now):
+        click.echo(line)
+
+
+def _show_lines(
+    row: InterviewRow, states: list[tuple[StepRow, str, bool]], now: datetime
+) -> Iterator[str]:
+    from icsfollow.core.zones import format_local
+    from icsfollow.render.notices import event_line
+
+    status = "active" if row.active else f"closed: {row.outcome}"
+    when = format_local(row.start, row.candidate_zone)
+    yield f"{row.id}: {row.company or 'interview'} ({row.context}), {when} [{status}]"
+    if row.note:
+        yield f"Note: {row.note}"
+    for step, state, pending in states:
+        line = event_line(step.start, step.end, step.summary, row.candidate_zone)
+        yield f"  {state:<9}  {line}" + ("  (not on the server yet)" if pending else "")
