@@ -204,3 +204,32 @@ def query_write(sql: str) -> None:
     with sqlite3.connect(record_file()) as connection:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute(sql)
+
+
+def test_what_the_server_holds_passes_the_strict_validator(
+    config_file: Path, proxy: CountingProxy, server: Server, calendar_name: str, tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+
+    from test_samples import ICS_CHECK, ICS_CHECK_DEPS
+
+    if not ICS_CHECK.exists() or shutil.which("node") is None:
+        pytest.skip("ics-check is not beside this checkout (or node is missing)")
+    if not (ICS_CHECK_DEPS / "venv" / "bin" / "python").exists():
+        pytest.skip("ics-check is not set up: run ../shared/tools/ics-check/setup.sh")
+    plan(*PLAN, *DANA)
+    assert sync().exit_code == 0
+    plan(*MOVED)  # updated objects, and a withdrawn one
+    assert sync().exit_code == 0
+    files = []
+    for number, (_, _, body) in enumerate(server_events(server, calendar_name).values()):
+        files.append(tmp_path / f"object-{number}.ics")
+        files[-1].write_bytes(body)
+
+    done = subprocess.run(
+        [str(ICS_CHECK), *map(str, files)], capture_output=True, text=True, timeout=180, check=False
+    )
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert " 0 failed" in done.stdout
