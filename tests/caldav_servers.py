@@ -116,6 +116,8 @@ class Radicale(Server):
             str(users),
             "--auth-htpasswd-encryption",
             "plain",
+            "--auth-delay",
+            "0",
         ]
 
 
