@@ -1,10 +1,13 @@
 """Time ``icsfollow plan`` as a fresh process against its own third-party imports.
 
-Run it with the interpreter the package is installed in::
+Run it with an interpreter that has pip (the checkout's venv)::
 
-    python benchmarks/bench_plan.py [--runs N] [--check] [--as-is]
+    python benchmarks/bench_plan.py [--runs N] [--check] [--as-is] [--editable]
 
-It first runs one real plan and records every third-party module (submodules
+It runs plan the way users do: from a wheel of this checkout installed into a fresh
+venv (``--editable``: from the calling interpreter instead), writing a real file
+with the record on (a data folder in a temporary XDG_DATA_HOME, found through
+platformdirs). It first runs one real plan and records every third-party module (submodules
 included) the run leaves in ``sys.modules``. Then it alternates three fresh
 processes, ``--runs`` times each:
 
@@ -40,6 +43,7 @@ RATIO_TARGET = 1.15
 BARE_TARGET = 8.0
 WARMUP_ROUNDS = 3
 SYSCONFIG_DATA = "_sysconfigdata_"  # the standard library's, named per platform
+ROOT = Path(__file__).resolve().parent.parent
 PLAN_ARGS = (
     "plan",
     "2026-11-24 14:00",
@@ -55,8 +59,8 @@ PLAN_ARGS = (
     "Dana Lee <dana@acme.example>",
     "--now",
     "2026-11-24T20:00:00Z",
+    "--force",
     "-o",
-    "-",
 )
 RUN_CLI = "from icsfollow.cli import main; main()"
 DUMP_MODULES = """
@@ -88,13 +92,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="icsfollow-bench-") as scratch:
         env = _child_env(Path(scratch), as_is=options.as_is)
-        modules = third_party_modules(env, Path(scratch))
+        python = sys.executable if options.editable else wheel_python(Path(scratch))
+        plan_args = [*PLAN_ARGS, str(Path(scratch) / "followup.ics")]
+        modules = third_party_modules(python, plan_args, env, Path(scratch))
         commands = {
-            "plan": [sys.executable, "-c", RUN_CLI, *PLAN_ARGS],
-            "imports": [sys.executable, "-c", imports_only_code(modules)],
-            "bare": [sys.executable, "-c", "pass"],
+            "plan": [python, "-c", RUN_CLI, *plan_args],
+            "imports": [python, "-c", imports_only_code(modules)],
+            "bare": [python, "-c", "pass"],
         }
-        _describe(modules, env, options.runs)
+        _describe(python, modules, env, options.runs)
         times = time_rounds(commands, env, options.runs)
     passed = _report(times)
     return 1 if options.check and not passed else 0
@@ -107,21 +113,41 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--as-is", action="store_true", help="keep the environment's bytecode settings"
     )
+    parser.add_argument(
+        "--editable", action="store_true", help="run the calling interpreter's install"
+    )
     options = parser.parse_args(argv)
     if options.runs < 1:
         parser.error("--runs must be at least 1")
     return options
 
 
+def wheel_python(scratch: Path) -> str:
+    """Build a wheel of this checkout, install it into a fresh venv; return its python."""
+    wheels = scratch / "wheels"
+    _run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(ROOT)], {}
+    )
+    venv = scratch / "venv"
+    _run([sys.executable, "-m", "venv", str(venv)], {})
+    python = str(venv / "bin" / "python")
+    _run([python, "-m", "pip", "install", "-q", *map(str, wheels.glob("*.whl"))], {})
+    return python
+
+
 def _child_env(scratch: Path, as_is: bool) -> dict[str, str]:
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ICSFOLLOW_")}
+    env["XDG_DATA_HOME"] = str(scratch / "data")
+    env["ICSFOLLOW_CONFIG"] = str(scratch / "none.toml")
     if not as_is:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
     return env
 
 
-def third_party_modules(env: dict[str, str], scratch: Path) -> list[tuple[str, bool]]:
+def third_party_modules(
+    python: str, plan_args: list[str], env: dict[str, str], scratch: Path
+) -> list[tuple[str, bool]]:
     """Return, in import order, the third-party modules a plan run has in ``sys.modules``.
 
     Each comes with whether the run executed its code (exec leaves ``__builtins__``
@@ -131,9 +157,9 @@ def third_party_modules(env: dict[str, str], scratch: Path) -> list[tuple[str, b
     bare interpreter already has at startup (site hooks, the editable finder).
     """
     dump = scratch / "modules.json"
-    _run([sys.executable, "-c", DUMP_MODULES, *PLAN_ARGS, str(dump)], env)
+    _run([python, "-c", DUMP_MODULES, *plan_args, str(dump)], env)
     loaded = json.loads(dump.read_text(encoding="utf-8"))
-    startup = set(json.loads(_run([sys.executable, "-c", STARTUP_MODULES], env)))
+    startup = set(json.loads(_run([python, "-c", STARTUP_MODULES], env)))
     return [(name, ran) for name, ran in loaded if _is_third_party(name, startup)]
 
 
@@ -179,7 +205,7 @@ def _rotated(names: list[str], shift: int) -> list[str]:
 
 def _run(command: list[str], env: dict[str, str]) -> str:
     """Run a command; return its output, or exit with its error output."""
-    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(command, env=env or None, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         sys.exit(f"exit {result.returncode}: {_shown(command)}\n{result.stderr}")
     return result.stdout
@@ -199,12 +225,14 @@ def _shown(command: list[str]) -> str:
     return " ".join(part if len(part) < 40 else part[:37] + "..." for part in command)
 
 
-def _describe(modules: Sequence[tuple[str, bool]], env: dict[str, str], runs: int) -> None:
+def _describe(
+    python: str, modules: Sequence[tuple[str, bool]], env: dict[str, str], runs: int
+) -> None:
     tops = sorted({name.partition(".")[0] for name, _ in modules})
     countries = [name for name, _ in modules if name.startswith("holidays.countries.")]
     unexecuted = [name for name, executed in modules if not executed]
     cache = env.get("PYTHONPYCACHEPREFIX", "as the environment has it")
-    print(f"python:     {sys.executable} ({sys.version.split()[0]})")
+    print(f"python:     {python} ({sys.version.split()[0]})")
     print(f"bytecode:   {'not written' if 'PYTHONDONTWRITEBYTECODE' in env else cache}")
     print(f"imports:    {len(modules)} third-party modules from {', '.join(tops)}")
     print(f"countries:  {len(countries)} holidays.countries modules")

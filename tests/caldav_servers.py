@@ -195,6 +195,8 @@ class CountingProxy:
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer((server.host, 0), _handler_for(self))
         self._httpd.daemon_threads = True
+        # A client that went away (Ctrl-C) is not an error of the proxy: print nothing.
+        self._httpd.handle_error = lambda request, address: None  # type: ignore[method-assign]
         if server.cert_and_key is not None:
             context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             context.load_cert_chain(*map(str, server.cert_and_key))

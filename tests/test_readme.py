@@ -51,9 +51,27 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
 
 
+@pytest.fixture(scope="module")
+def readme_session(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Run every console example in README order, in one folder with one record (the
+    "When things change" examples build on the plans before them); output by command."""
+    folder = tmp_path_factory.mktemp("readme")
+    outputs = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        patch.setenv("NO_COLOR", "1")
+        patch.setenv("ICSFOLLOW_DATA_DIR", str(folder / "data"))
+        patch.setenv("ICSFOLLOW_CONFIG", str(folder / "none.toml"))
+        for command, _ in console_examples():
+            outputs[command] = run(command)
+    return outputs
+
+
 @pytest.mark.parametrize(("command", "output"), console_examples())
-def test_console_example_prints_what_the_readme_shows(command: str, output: str) -> None:
-    assert run(command) == output
+def test_console_example_prints_what_the_readme_shows(
+    command: str, output: str, readme_session: dict[str, str]
+) -> None:
+    assert readme_session[command] == output
 
 
 def test_readme_has_console_examples_for_both_contexts() -> None:

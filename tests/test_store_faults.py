@@ -92,10 +92,11 @@ def build_version_1(path: Path) -> None:
     connection.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
     connection.execute("PRAGMA user_version = 1")
     connection.execute(
-        "INSERT INTO interviews (id, company, context, start_utc, local_date, candidate_zone,"
-        " options_json, interview_json, settings_json, created_at, updated_at) VALUES"
-        " ('acme-2026-05-12', 'Acme', 'direct', '2026-05-12T15:00:00+00:00', '2026-05-12',"
-        " 'America/New_York', '{}', '{}', '{}', '2026-05-11T16:05:00+00:00',"
+        "INSERT INTO interviews (id, company, context, start_utc, local_date, local_start,"
+        " candidate_zone, options_json, interview_json, settings_json, created_at, updated_at)"
+        " VALUES ('acme-2026-05-12', 'Acme', 'direct', '2026-05-12T15:00:00+00:00', '2026-05-12',"
+        " 'Tue 12 May 2026 11:00 EDT', 'America/New_York', '{}', '{}', '{}',"
+        " '2026-05-11T16:05:00+00:00',"
         " '2026-05-11T16:05:00+00:00')"
     )
     connection.close()

@@ -136,10 +136,13 @@ def change_run_of(output_dir: Path | None, force: bool, feed: str | None) -> Cha
 
 def run_now(text: str | None) -> datetime:
     """``--now``, or the clock (SOURCE_DATE_EPOCH honoured)."""
-    from icsfollow.inputs.parse import parse_instant
-    from icsfollow.inputs.system import run_now as clock
+    if text is None:
+        from icsfollow.inputs.system import run_now as clock
 
-    return clock() if text is None else parse_instant("--now", text)
+        return clock()
+    from icsfollow.inputs.parse import parse_instant
+
+    return parse_instant("--now", text)
 
 
 def echo_paths(paths: list[Path]) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -15,7 +13,9 @@ from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 from icsfollow.cli.recorded import now_option, run_now
 
 if TYPE_CHECKING:
-    from icsfollow.store.rows import InterviewRow, StepRow
+    import sqlite3
+
+    from icsfollow.store.rows import InterviewRow, NextStep, StepRow
 
 __all__ = ["list_command", "pending_step_rows", "show"]
 
@@ -66,14 +66,13 @@ def list_command(show_all: bool, as_json: bool, now_text: str | None) -> None:
         listed = [_interview_json(row, upcoming.get(row.id)) for row in rows]
         for item in listed:
             item["pending_steps"] = unsent.get(str(item["id"]), 0)
-        click.echo(json.dumps(listed))
+        click.echo(_json(listed))
         return
     if not rows:
         click.echo("No interviews recorded yet." if not show_all else "No interviews recorded.")
         return
     cells = [_cells(row, upcoming.get(row.id)) for row in rows]
-    for line in _table([_with_pending(cell, unsent.get(cell[0], 0)) for cell in cells]):
-        click.echo(line)
+    click.echo("\n".join(_table([_with_pending(cell, unsent.get(cell[0], 0)) for cell in cells])))
 
 
 def _pending_by_interview(db: sqlite3.Connection) -> dict[str, int]:
@@ -88,18 +87,14 @@ def _with_pending(cells: list[str], pending: int) -> list[str]:
     return cells
 
 
-def _cells(row: InterviewRow, step: StepRow | None) -> list[str]:
-    from icsfollow.core.zones import format_local
-    from icsfollow.render.notices import event_line
-
+def _cells(row: InterviewRow, step: NextStep | None) -> list[str]:
     if not row.active:
         upcoming = f"closed: {row.outcome}"
     elif step is None:
         upcoming = "no step ahead"
     else:
-        upcoming = event_line(step.start, step.end, step.summary, row.candidate_zone)
-    when = format_local(row.start, row.candidate_zone)
-    return [row.id, row.company or "-", row.context, when, upcoming]
+        upcoming = f"{step.local_when}  {step.summary}"
+    return [row.id, row.company or "-", row.context, row.local_start, upcoming]
 
 
 def _table(cells: list[list[str]]) -> Iterator[str]:
@@ -113,7 +108,7 @@ def _table(cells: list[list[str]]) -> Iterator[str]:
         )
 
 
-def _interview_json(row: InterviewRow, step: StepRow | None) -> dict[str, object]:
+def _interview_json(row: InterviewRow, step: NextStep | None) -> dict[str, object]:
     return {
         "id": row.id,
         "company": row.company,
@@ -123,7 +118,17 @@ def _interview_json(row: InterviewRow, step: StepRow | None) -> dict[str, object
         "state": row.state,
         "outcome": row.outcome,
         "note": row.note,
-        "next_step": None if step is None else _step_json(step, "ahead", False),
+        "next_step": None if step is None else _next_json(step),
+    }
+
+
+def _next_json(step: NextStep) -> dict[str, object]:
+    return {
+        "step_id": step.step_id,
+        "summary": step.summary,
+        "start": step.start,
+        "end": step.end,
+        "all_day": bool(step.all_day),
     }
 
 
@@ -169,7 +174,7 @@ def show(interview_id: str, as_json: bool, now_text: str | None) -> None:
     if as_json:
         shown = _interview_json(row, None)
         shown["steps"] = [_step_json(step, state, flag) for step, state, flag in states]
-        click.echo(json.dumps(shown))
+        click.echo(_json(shown))
         return
     for line in _show_lines(row, states, now):
         click.echo(line)
@@ -189,3 +194,9 @@ def _show_lines(
     for step, state, pending in states:
         line = event_line(step.start, step.end, step.summary, row.candidate_zone)
         yield f"  {state:<9}  {line}" + ("  (not on the server yet)" if pending else "")
+
+
+def _json(value: object) -> str:
+    import json
+
+    return json.dumps(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,8 @@ def planning_options() -> list[click.Parameter]:
         option = copy.copy(param)
         option.required, option.default, option.show_default = False, None, False
         option.envvar = None
+        # Plan's defaults do not apply here: what is not given stays as recorded.
+        option.help = re.sub(r"\s*\(default:[^)]*\)", "", option.help or "")
         options.append(option)
     return options
 

@@ -74,10 +74,13 @@ def pending_if_configured(db: sqlite3.Connection) -> set[int]:
 def _run() -> SyncResult:
     from icsfollow.cli.caldav import load_caldav_settings
     from icsfollow.store.db import open_record
+    from icsfollow.store.paths import record_path
     from icsfollow.sync.password import find_password
-    from icsfollow.sync.run import sync_record
+    from icsfollow.sync.run import SyncResult, sync_record
 
     settings = load_caldav_settings()
+    if not record_path().exists():
+        return SyncResult(None, [])
     return sync_record(settings, lambda: find_password(settings, os.environ)[0], open_record)
 
 

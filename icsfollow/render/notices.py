@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from icsfollow.core.changes import ChangeKind, StepChange
 from icsfollow.core.zones import to_local
+
+if TYPE_CHECKING:
+    from icsfollow.core.changes import StepChange
 
 __all__ = [
     "SEPARATE_CALENDAR",
@@ -16,18 +19,25 @@ __all__ = [
     "event_line",
     "reschedule_instructions",
     "saved_line",
+    "when_text",
 ]
 
 
 def event_line(start: datetime | date, end: datetime | date, summary: str, zone: str) -> str:
     """One calendar event as people find it: ``Tue 12 May 2026 12:30 EDT  Email a thank-you``."""
+    return f"{when_text(start, end, zone)}  {summary}"
+
+
+def when_text(start: datetime | date, end: datetime | date, zone: str) -> str:
+    """When an event is, as people find it: ``Tue 12 May 2026 12:30 EDT``, or
+    ``Wed 13 May to Thu 14 May 2026 (all day)``."""
     if isinstance(start, datetime):
         local = to_local(start, zone)
-        return f"{local:%a %d %b %Y %H:%M} {local.tzname()}  {summary}"
+        return f"{local:%a %d %b %Y %H:%M} {local.tzname()}"
     assert isinstance(end, date)
     last = end - timedelta(days=1)
     days = f"{start:%a %d %b %Y}" if last == start else f"{start:%a %d %b} to {last:%a %d %b %Y}"
-    return f"{days} (all day)  {summary}"
+    return f"{days} (all day)"
 
 
 def saved_line(interview_id: str, updated: bool, changed: int) -> str:
@@ -43,6 +53,8 @@ def saved_line(interview_id: str, updated: bool, changed: int) -> str:
 
 def change_summary(interview_id: str, changes: Sequence[StepChange]) -> str:
     """``Rescheduled acme-2026-05-12 (steps: 3 changed, 1 added, 1 withdrawn).``"""
+    from icsfollow.core.changes import ChangeKind
+
     counts = Counter(change.kind for change in changes)
     parts = [
         f"{counts[kind]} {label}"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING
 
-from icsfollow.core.model import Interview
-from icsfollow.core.naming import company_slug, interview_slug
-from icsfollow.core.zones import to_local
-from icsfollow.errors import InputError
-from icsfollow.store.rows import STEP_COLUMNS, InterviewRow, StepRow, step_row
+from icsfollow.store.rows import STEP_COLUMNS, InterviewRow, NextStep, StepRow, step_row
+
+if TYPE_CHECKING:
+    from icsfollow.core.model import Interview
+    from icsfollow.errors import InputError
 
 __all__ = [
     "active_match",
@@ -22,16 +23,23 @@ __all__ = [
     "unique_id",
 ]
 
-_COLUMNS = (
-    "id, company, context, start_utc, local_date, candidate_zone, state, outcome, note,"
-    " updates, options_json, interview_json"
+_LISTED = (
+    "id, company, context, start_utc, local_date, local_start, candidate_zone, state, outcome,"
+    " note, updates"
 )
+_COLUMNS = _LISTED + ", options_json, interview_json"
 
 
 def list_interviews(db: sqlite3.Connection, include_closed: bool = False) -> list[InterviewRow]:
-    """The recorded interviews in date order: the active ones, or all."""
-    where = "" if include_closed else " WHERE state = 'active'"
-    cursor = db.execute(f"SELECT {_COLUMNS} FROM interviews{where} ORDER BY start_utc, id")
+    """The recorded interviews in date order: the active ones, or all.
+
+    Without their inputs (``options_json`` and ``interview_json`` are empty, so that
+    a long list reads only the covering index): :func:`interview_row` has them.
+    """
+    where = "state = 'active'" if not include_closed else "state IN ('active', 'closed')"
+    cursor = db.execute(
+        f"SELECT {_LISTED}, '', '' FROM interviews WHERE {where} ORDER BY start_utc, id"
+    )
     return [_interview(tuple(row)) for row in cursor]
 
 
@@ -41,12 +49,14 @@ def find_interview(db: sqlite3.Connection, text: str) -> InterviewRow:
     Raises:
         InputError: (``ID``) For no match, naming the closest ids; for several, listing them.
     """
+    from icsfollow.errors import InputError
+
     wanted = text.strip().lower()
     rows = list_interviews(db, include_closed=True)
     for finder in (_exact, _prefixed, _of_company):
         found = finder(rows, wanted)
         if len(found) == 1:
-            return found[0]
+            return interview_row(db, found[0].id)
         if found:
             ids = ", ".join(row.id for row in found)
             raise InputError("ID", text, f"matches {ids}: give more of the id")
@@ -62,6 +72,8 @@ def _prefixed(rows: list[InterviewRow], wanted: str) -> list[InterviewRow]:
 
 
 def _of_company(rows: list[InterviewRow], wanted: str) -> list[InterviewRow]:
+    from icsfollow.core.naming import company_slug
+
     slug = company_slug(wanted)
     return [
         row for row in rows if row.company.lower() == wanted or company_slug(row.company) == slug
@@ -81,6 +93,9 @@ def _not_found_hint(rows: list[InterviewRow], wanted: str) -> str:
 
 def active_match(db: sqlite3.Connection, interview: Interview) -> InterviewRow | None:
     """The latest active record of the same company and local interview date, if any."""
+    from icsfollow.core.naming import company_slug
+    from icsfollow.core.zones import to_local
+
     day = to_local(interview.start, interview.candidate_zone).date().isoformat()
     slug = company_slug(interview.company)
     cursor = db.execute(
@@ -97,6 +112,8 @@ def active_match(db: sqlite3.Connection, interview: Interview) -> InterviewRow |
 
 def unique_id(db: sqlite3.Connection, interview: Interview) -> str:
     """``acme-2026-05-12``, or ``acme-2026-05-12-2``, ``-3``… when taken."""
+    from icsfollow.core.naming import interview_slug
+
     base = interview_slug(interview)
     taken = {
         row[0]
@@ -120,27 +137,26 @@ def interview_row(db: sqlite3.Connection, interview_id: str) -> InterviewRow:
 
 
 def _interview(values: tuple[object, ...]) -> InterviewRow:
-    row = InterviewRow(*values)  # type: ignore[arg-type]
-    return row._replace(
-        start=datetime.fromisoformat(str(row.start)),
-        local_date=date.fromisoformat(str(row.local_date)),
-    )
+    start = datetime.fromisoformat(str(values[3]))
+    day = date.fromisoformat(str(values[4]))
+    return InterviewRow(*values[:3], start, day, *values[5:])  # type: ignore[arg-type, call-arg]
 
 
-def next_steps(db: sqlite3.Connection, now: datetime) -> dict[str, StepRow]:
-    """Each active interview's next step still ahead at ``now``, by interview id."""
+def next_steps(db: sqlite3.Connection, now: datetime) -> dict[str, NextStep]:
+    """Each active interview's next step still ahead at ``now``, by interview id.
+
+    One query over the covering index ``steps_next``: a step is ahead while its
+    ``ends_utc`` (UTC ISO text, which compares as text) is after now.
+    """
     cursor = db.execute(
-        f"SELECT {', '.join('s.' + name for name in STEP_COLUMNS)}, i.candidate_zone"
-        " FROM steps s JOIN interviews i ON i.id = s.interview_id"
-        " WHERE s.state = 'ahead' AND s.end >= ? ORDER BY s.start, s.id",
-        (now.astimezone(timezone.utc).date().isoformat(),),
+        "SELECT i.id, s.step_id, s.summary, s.local_when, s.start, s.end, s.all_day"
+        " FROM interviews i JOIN steps s ON s.interview_id = i.id AND s.state = 'ahead'"
+        " AND s.start = (SELECT min(x.start) FROM steps x WHERE x.interview_id = i.id"
+        " AND x.state = 'ahead' AND x.ends_utc > ?)"
+        " WHERE i.state = 'active' ORDER BY s.id DESC",
+        (now.astimezone(timezone.utc).isoformat(),),
     )
-    found: dict[str, StepRow] = {}
-    for values in cursor:
-        step = step_row(tuple(values)[:-1])
-        if step.interview_id not in found and step.state_at(now, values[-1]) == "ahead":
-            found[step.interview_id] = step
-    return found
+    return {str(values[0]): NextStep(*values) for values in cursor}
 
 
 def interview_steps(db: sqlite3.Connection, interview_id: str) -> list[StepRow]:
@@ -154,4 +170,6 @@ def interview_steps(db: sqlite3.Connection, interview_id: str) -> list[StepRow]:
 
 def nothing_recorded(text: str) -> InputError:
     """The error for an id when no interview is recorded at all."""
+    from icsfollow.errors import InputError
+
     return InputError("ID", text, "is not a recorded interview: none is recorded yet")

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, time
 from typing import NamedTuple
 
 from icsfollow.core.changes import ChangeKind, NewStep, RecordedStep, StepChange, diff_steps
 from icsfollow.core.model import Plan, PlannedStep
-from icsfollow.core.zones import to_local
+from icsfollow.core.zones import UTC, format_local, local_instant, to_local
 from icsfollow.render.changes import cancelled_object, render_object, step_fingerprint
 from icsfollow.render.describe import describe_step
 from icsfollow.render.ics import step_uid
+from icsfollow.render.notices import when_text
 from icsfollow.store.lookup import active_match, interview_steps, unique_id
 from icsfollow.store.rows import InterviewRow, StepRow
 from icsfollow.store.serial import dump_json
@@ -82,15 +83,16 @@ def _insert_interview(
 ) -> None:
     interview = plan.interview
     db.execute(
-        "INSERT INTO interviews (id, company, context, start_utc, local_date, candidate_zone,"
-        " options_json, interview_json, settings_json, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO interviews (id, company, context, start_utc, local_date, local_start,"
+        " candidate_zone, options_json, interview_json, settings_json, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             interview_id,
             interview.company,
             interview.context.value,
             interview.start.isoformat(),
             to_local(interview.start, interview.candidate_zone).date().isoformat(),
+            format_local(interview.start, interview.candidate_zone),
             interview.candidate_zone,
             dump_json(options),
             dump_json(interview),
@@ -112,13 +114,14 @@ def save_plan_inputs(
     interview = plan.interview
     db.execute(
         "UPDATE interviews SET company = ?, context = ?, start_utc = ?, local_date = ?,"
-        " candidate_zone = ?, options_json = ?, interview_json = ?, settings_json = ?,"
-        " updated_at = ? WHERE id = ?",
+        " local_start = ?, candidate_zone = ?, options_json = ?, interview_json = ?,"
+        " settings_json = ?, updated_at = ? WHERE id = ?",
         (
             interview.company,
             interview.context.value,
             interview.start.isoformat(),
             to_local(interview.start, interview.candidate_zone).date().isoformat(),
+            format_local(interview.start, interview.candidate_zone),
             interview.candidate_zone,
             dump_json(options),
             dump_json(interview),
@@ -202,6 +205,8 @@ def _write_step(
         "all_day": int(step.is_all_day),
         "start": step.start.isoformat(),
         "end": step.end.isoformat(),
+        "ends_utc": _ends_utc(step, plan.interview.candidate_zone).isoformat(),
+        "local_when": when_text(step.start, step.end, plan.interview.candidate_zone),
         "summary": describe_step(plan, step).summary,
         "text_hash": step_fingerprint(plan, step),
         "object_ics": blob,
@@ -220,6 +225,13 @@ def _write_step(
             "INSERT OR IGNORE INTO step_uids (step_row, uid, first_used) VALUES (?, ?, ?)",
             (row, uid, now.isoformat()),
         )
+
+
+def _ends_utc(step: PlannedStep, zone: str) -> datetime:
+    """When a step is over: its end, or the local midnight that ends an all-day step."""
+    if isinstance(step.end, datetime):
+        return step.end.astimezone(UTC)
+    return local_instant(step.end, time(0), zone)
 
 
 def add_files(

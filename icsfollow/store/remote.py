@@ -22,10 +22,16 @@ __all__ = [
 ]
 
 
-def desired_objects(db: sqlite3.Connection) -> list[Desired]:
-    """Every recorded step as the server should hold it (withdrawn: no object)."""
+def desired_objects(db: sqlite3.Connection, *, objects: bool = True) -> list[Desired]:
+    """Every recorded step as the server should hold it (withdrawn: no object).
+
+    Args:
+        db: The open record.
+        objects: Read the objects; without, each is ``b""`` (enough to tell what is pending).
+    """
+    blob = "object_ics" if objects else "x''"
     cursor = db.execute(
-        "SELECT id, first_uid, sequence, state, object_ics, interview_id, step_id FROM steps"
+        f"SELECT id, first_uid, sequence, state, {blob}, interview_id, step_id FROM steps"
         " ORDER BY id"
     )
     return [
@@ -49,7 +55,7 @@ def remote_objects(db: sqlite3.Connection) -> list[Remote]:
 
 def pending_steps(db: sqlite3.Connection) -> set[int]:
     """The step row ids with a change the calendar server does not have yet."""
-    return pending_rows(desired_objects(db), remote_objects(db))
+    return pending_rows(desired_objects(db, objects=False), remote_objects(db))
 
 
 def count_by_interview(db: sqlite3.Connection, step_rows: set[int]) -> dict[str, int]:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import NamedTuple
 
-from icsfollow.core.zones import to_local
-
-__all__ = ["STEP_COLUMNS", "InterviewRow", "StepRow", "step_row"]
+__all__ = ["STEP_COLUMNS", "InterviewRow", "NextStep", "StepRow", "step_row"]
 
 STEP_COLUMNS = (
     "id", "interview_id", "step_id", "first_uid", "uid", "sequence", "state", "all_day",
@@ -23,6 +21,7 @@ class InterviewRow(NamedTuple):
     context: str
     start: datetime
     local_date: date
+    local_start: str
     candidate_zone: str
     state: str
     outcome: str | None
@@ -60,6 +59,8 @@ class StepRow(NamedTuple):
             return self.state
         if isinstance(self.end, datetime):
             return "done" if self.end <= now else "ahead"
+        from icsfollow.core.zones import to_local
+
         return "done" if self.end <= to_local(now, zone).date() else "ahead"
 
 
@@ -70,3 +71,15 @@ def step_row(values: tuple[object, ...]) -> StepRow:
     return row._replace(
         all_day=bool(row.all_day), start=read(str(row.start)), end=read(str(row.end))
     )
+
+
+class NextStep(NamedTuple):
+    """What ``list`` shows of an interview's next step (times as stored: ISO text)."""
+
+    interview_id: str
+    step_id: str
+    summary: str
+    local_when: str
+    start: str
+    end: str
+    all_day: bool

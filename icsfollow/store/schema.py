@@ -21,12 +21,14 @@ MIGRATIONS: list[tuple[str, ...]] = [
     (
         # One row per recorded interview. The inputs are kept twice: as typed (the
         # plan options) and as resolved (the Interview and Settings), as JSON objects.
+        # local_start is the start as people read it in candidate_zone (for list).
         """CREATE TABLE interviews (
             id TEXT PRIMARY KEY,
             company TEXT NOT NULL,
             context TEXT NOT NULL,
             start_utc TEXT NOT NULL,
             local_date TEXT NOT NULL,
+            local_start TEXT NOT NULL,
             candidate_zone TEXT NOT NULL,
             options_json TEXT NOT NULL,
             interview_json TEXT NOT NULL,
@@ -40,7 +42,10 @@ MIGRATIONS: list[tuple[str, ...]] = [
             closed_at TEXT
         )""",
         # One row per planned step. object_ics is the step as a CalDAV server should hold
-        # it: one VEVENT, no METHOD, under first_uid with the current sequence.
+        # it: one VEVENT, no METHOD, under first_uid with the current sequence. start and
+        # end: UTC ISO instants, or dates (all_day, end exclusive); ends_utc: the UTC
+        # instant the step is over (an all-day one: midnight of its end, local);
+        # local_when: its time as people read it ("Tue 12 May 2026 12:30 EDT").
         """CREATE TABLE steps (
             id INTEGER PRIMARY KEY,
             interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
@@ -52,6 +57,8 @@ MIGRATIONS: list[tuple[str, ...]] = [
             all_day INTEGER NOT NULL,
             start TEXT NOT NULL,
             end TEXT NOT NULL,
+            ends_utc TEXT NOT NULL,
+            local_when TEXT NOT NULL,
             summary TEXT NOT NULL,
             text_hash TEXT NOT NULL,
             object_ics BLOB NOT NULL,
@@ -72,7 +79,11 @@ MIGRATIONS: list[tuple[str, ...]] = [
             path TEXT NOT NULL,
             written_at TEXT NOT NULL
         )""",
-        "CREATE INDEX steps_by_interview ON steps (interview_id)",
+        # Covering indexes, so that list reads neither step objects nor plan inputs.
+        "CREATE INDEX steps_next ON steps"
+        " (interview_id, state, start, ends_utc, id, step_id, summary, local_when, end, all_day)",
+        "CREATE INDEX interviews_listed ON interviews (state, start_utc, id, company, context,"
+        " local_date, local_start, candidate_zone, outcome, note, updates)",
         "CREATE INDEX files_by_interview ON files (interview_id)",
     ),
     # 2 (issue 12, CalDAV sync): which server object is which step's; see store/remote.py.
