@@ -128,6 +128,10 @@ class Xandikos(Server):
     scheme = "https"
     host = "localhost"
 
+    def __init__(self, folder: Path, route_prefix: str = "/") -> None:
+        super().__init__(folder)
+        self.route_prefix = route_prefix
+
     def command(self) -> list[str]:
         digest = base64.b64encode(hashlib.sha1(PASSWORD.encode()).digest()).decode()
         users = self.folder / "users"
@@ -154,6 +158,8 @@ class Xandikos(Server):
             str(users),
             "--state-dir",
             str(state),
+            "--route-prefix",
+            self.route_prefix,
         ]
 
     def start(self) -> None:

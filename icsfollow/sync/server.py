@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from icsfollow.errors import SyncError
 from icsfollow.sync.engine import Reply
@@ -23,6 +23,7 @@ __all__ = ["INSTALL_HINT", "CalendarFound", "Connection", "connect", "require_ca
 INSTALL_HINT = 'CalDAV needs the caldav extra: pip install "icsfollow[caldav]"'
 _ICS = "text/calendar; charset=utf-8"
 _WELL_KNOWN = "/.well-known/caldav"
+_MAX_REDIRECTS = 5
 
 
 class CalendarFound(NamedTuple):
@@ -120,24 +121,54 @@ def connect(
         enable_rfc6764=False,
     )
     with server_errors(settings):
-        principal = _principal(client, settings)
+        principal = _principal(client, settings, password)
         found = _calendar(principal, settings, create)
     for url in (found.principal_url, found.calendar_url or settings.url):
         _check_scheme(url, settings)
     return Connection(client, settings, found.calendar_url or ""), found
 
 
-def _principal(client: DAVClient, settings: CalDAVSettings) -> Any:
-    """The user's principal: from the URL given, else RFC 6764's ``/.well-known/caldav``."""
-    from caldav.lib.error import DAVError
+def _principal(client: DAVClient, settings: CalDAVSettings, password: str) -> Any:
+    """The user's principal, found from the service URL (RFC 6764) by the library."""
+    from caldav.lib.url import URL
 
-    try:
-        return client.get_principal()
-    except DAVError as error:
-        if error.status in (401, 403) or urlsplit(settings.url).path not in ("", "/"):
-            raise
-    client.url = client.url.join(_WELL_KNOWN)
+    service = _service_url(settings, password)
+    if service != settings.url:
+        client.url = URL.objectify(service)
     return client.get_principal()
+
+
+def _service_url(settings: CalDAVSettings, password: str) -> str:
+    """For a root URL, where ``/.well-known/caldav`` redirects (RFC 6764 section 5).
+
+    The redirects are followed here because the HTTP library would turn a PROPFIND into
+    a GET on a 302; the login goes only to the configured host, over https (or loopback).
+    No redirect: the root is the service.
+    """
+    from caldav.lib.http_sync import requests
+
+    if urlsplit(settings.url).path not in ("", "/"):
+        return settings.url
+    url = urljoin(settings.url, _WELL_KNOWN)
+    for _ in range(_MAX_REDIRECTS):
+        response = requests.get(
+            url,
+            auth=(settings.username, password),
+            allow_redirects=False,
+            timeout=settings.timeout,
+            verify=_verify(settings),
+        )
+        location = response.headers.get("Location")
+        if response.status_code not in (301, 302, 303, 307, 308) or not location:
+            break
+        target = urljoin(url, location)
+        if urlsplit(target).hostname != urlsplit(settings.url).hostname:
+            break
+        _check_scheme(target, settings)
+        url = target
+        if not urlsplit(url).path.rstrip("/").endswith(_WELL_KNOWN):
+            return url  # the context path; its own redirects are for browsers
+    return settings.url
 
 
 def _calendar(principal: Any, settings: CalDAVSettings, create: bool) -> CalendarFound:

@@ -17,7 +17,8 @@ import pytest
 from caldav_servers import PASSWORD, USER, CountingProxy, Radicale, Server, Xandikos
 
 
-def _started(server: Server) -> Server:
+def started(server: Server) -> Server:
+    """Start a server, or skip saying why it cannot start here."""
     try:
         server.start()
     except (RuntimeError, OSError) as error:
@@ -29,14 +30,14 @@ def _started(server: Server) -> Server:
 
 @pytest.fixture(scope="session")
 def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    server = _started(Radicale(tmp_path_factory.mktemp("radicale")))
+    server = started(Radicale(tmp_path_factory.mktemp("radicale")))
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="session")
 def xandikos(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    server = _started(Xandikos(tmp_path_factory.mktemp("xandikos")))
+    server = started(Xandikos(tmp_path_factory.mktemp("xandikos")))
     yield server
     server.stop()
 

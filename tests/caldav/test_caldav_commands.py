@@ -4,10 +4,12 @@ root URL, TLS, reschedule/close --push, and what list and show say is pending.""
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from caldav_servers import PASSWORD, USER, CountingProxy, Server, server_events
+from caldav_servers import PASSWORD, USER, CountingProxy, Server, Xandikos, server_events
 from click.testing import CliRunner
 from conftest import write_config
 from store_support import DANA, NOW, NY, invoke
@@ -38,6 +40,36 @@ def test_check_discovers_from_the_root_and_changes_nothing(
     assert lines[3].startswith("Other calendars: ")
     assert proxy.writes == []
     assert PASSWORD not in result.output
+
+
+@pytest.fixture(scope="module")
+def xandikos_under_dav(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Xandikos served under /dav/, as behind a reverse proxy: its root only redirects."""
+    from conftest import started
+
+    server = started(Xandikos(tmp_path_factory.mktemp("xandikos-dav"), route_prefix="/dav/"))
+    yield server
+    server.stop()
+
+
+def test_discovery_follows_the_well_known_redirect_from_the_root(
+    xandikos_under_dav: Server, monkeypatch: pytest.MonkeyPatch, calendar_name: str
+) -> None:
+    proxy = CountingProxy(xandikos_under_dav)
+    try:
+        config = Path(os.environ["ICSFOLLOW_CONFIG"])
+        write_config(config, proxy.url, xandikos_under_dav, calendar=calendar_name)
+        monkeypatch.setenv("ICSFOLLOW_CALDAV_PASSWORD", PASSWORD)
+
+        result = invoke("caldav", "check")
+
+        assert result.exit_code == 0, result.output
+        assert result.output.splitlines()[1] == f"Principal: {proxy.url}dav/{USER}/"
+        assert proxy.requests[0] == ("GET", "/.well-known/caldav")
+        planned()
+        assert invoke("sync").output == f"Synced calendar {calendar_name!r}: 4 created\n"
+    finally:
+        proxy.close()
 
 
 def test_check_finds_the_calendar_after_a_sync_and_accepts_its_url(
