@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import http.client
+import json
 import shutil
 import socket
 import ssl
@@ -93,9 +94,31 @@ class Server:
 
 
 class Radicale(Server):
-    """Radicale over plain http on 127.0.0.1 (loopback: allowed), htpasswd users."""
+    """Radicale over plain http on 127.0.0.1 (loopback: allowed), htpasswd users.
+
+    With ``calendars``, the user has those calendars (by display name) and may change
+    events in them but not make new calendars (Radicale's rights file).
+    """
 
     name = "radicale"
+
+    def __init__(self, folder: Path, calendars: tuple[str, ...] = ()) -> None:
+        super().__init__(folder)
+        self.calendars = calendars
+
+    def _fixed_calendars(self) -> list[str]:
+        root = self.folder / "collections" / "collection-root" / USER
+        for number, name in enumerate(self.calendars):
+            props = {"tag": "VCALENDAR", "D:displayname": name}
+            (root / f"calendar-{number}").mkdir(parents=True, exist_ok=True)
+            (root / f"calendar-{number}" / ".Radicale.props").write_text(json.dumps(props))
+        rights = self.folder / "rights"
+        rights.write_text(
+            "[root]\nuser: .+\ncollection:\npermissions: R\n\n"
+            "[principal]\nuser: .+\ncollection: {user}\npermissions: R\n\n"
+            "[calendars]\nuser: .+\ncollection: {user}/calendar-[0-9]+\npermissions: rw\n"
+        )
+        return ["--rights-type", "from_file", "--rights-file", str(rights)]
 
     def command(self) -> list[str]:
         users = self.folder / "users"
@@ -118,6 +141,7 @@ class Radicale(Server):
             "plain",
             "--auth-delay",
             "0",
+            *(self._fixed_calendars() if self.calendars else []),
         ]
 
 

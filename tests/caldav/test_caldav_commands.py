@@ -9,7 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from caldav_servers import PASSWORD, USER, CountingProxy, Server, Xandikos, server_events
+from caldav_servers import (
+    PASSWORD,
+    USER,
+    CountingProxy,
+    Radicale,
+    Server,
+    Xandikos,
+    server_events,
+)
 from click.testing import CliRunner
 from conftest import write_config
 from store_support import DANA, NOW, NY, invoke
@@ -70,6 +78,30 @@ def test_discovery_follows_the_well_known_redirect_from_the_root(
         assert invoke("sync").output == f"Synced calendar {calendar_name!r}: 4 created\n"
     finally:
         proxy.close()
+
+
+def test_a_server_that_will_not_make_the_calendar_names_the_ones_it_has(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import started
+
+    server = started(Radicale(tmp_path_factory.mktemp("fixed"), calendars=("Home", "Work")))
+    try:
+        write_config(Path(os.environ["ICSFOLLOW_CONFIG"]), server.url, server)
+        monkeypatch.setenv("ICSFOLLOW_CALDAV_PASSWORD", PASSWORD)
+        planned()
+
+        refused = invoke("sync")
+
+        assert refused.exit_code == 1
+        assert refused.output == (
+            f"Error: no calendar 'Job follow-ups' at {server.url.rstrip('/')} and the server"
+            " would not create it; calendars there: 'Home', 'Work' (set calendar in [caldav])\n"
+        )
+        write_config(Path(os.environ["ICSFOLLOW_CONFIG"]), server.url, server, calendar="Work")
+        assert invoke("sync").output == "Synced calendar 'Work': 4 created\n"
+    finally:
+        server.stop()
 
 
 def test_check_finds_the_calendar_after_a_sync_and_accepts_its_url(
