@@ -324,6 +324,17 @@ def test_show_prints_each_value_and_its_source(config_file: Path) -> None:
     ]
 
 
+def test_show_prints_the_caldav_table_never_a_password(config_file: Path) -> None:
+    config_file.write_text('[caldav]\nurl = "https://caldav.icloud.com/"\nusername = "me"\n')
+    result = run("config", "show", env={"ICSFOLLOW_CALDAV_PASSWORD": "secret-value"})
+    assert result.stdout.splitlines()[-3:] == [
+        "[caldav]  (config file)",
+        "url = https://caldav.icloud.com/",
+        "username = me",
+    ]
+    assert "secret-value" not in result.output
+
+
 def test_show_without_a_file_shows_the_built_in_defaults(config_file: Path) -> None:
     lines = run("config", "show").stdout.splitlines()
     assert lines[0] == f"# {config_file}  (not found: built-in defaults)"

@@ -165,13 +165,18 @@ def show(ctx: click.Context) -> None:
     """
     from icsfollow.cli.plan import plan
 
-    plan_defaults(ctx)
+    settings = plan_defaults(ctx)
     target = ctx.meta[_PATH_KEY]
     found = "" if Path(target).is_file() else "  (not found: built-in defaults)"
     click.echo(f"# {target}{found}")
     plan_ctx = plan.make_context("plan", [], parent=ctx, resilient_parsing=True)
     for line in _effective_lines(plan_ctx, plan_ctx.default_map or {}):
         click.echo(line)
+    for table, values in settings.items():
+        if isinstance(values, dict):
+            click.echo(f"[{table}]  (config file)")
+            for key, value in values.items():
+                click.echo(f"{key} = {_as_text(value)}")
 
 
 def _effective_lines(plan_ctx: click.Context, values: Mapping[str, Any]) -> Iterator[str]:
