@@ -152,3 +152,15 @@ def test_a_bad_option_value_is_bad_input_and_changes_nothing() -> None:
     assert result.exit_code == 2
     assert "Invalid value for '--tz'" in result.output
     assert query("SELECT * FROM steps") == before
+
+
+def test_config_calendar_app_apple_means_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('calendar_app = "apple"\n', encoding="utf-8")
+    monkeypatch.setenv("ICSFOLLOW_CONFIG", str(config))
+    first = {step_id: values[0] for step_id, values in steps().items()}
+    result = invoke("reschedule", "acme", "2026-05-13 11:00", *LATER)
+    assert "Apple Calendar, Evolution: open the files above" in result.output
+    assert {k: v[:2] for k, v in events(UPDATE).items()} == {k: (v, 1) for k, v in first.items()}
