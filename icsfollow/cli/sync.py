@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from typing import TYPE_CHECKING
 
 import click
@@ -11,6 +10,8 @@ import click
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from icsfollow.sync.run import SyncResult
 
 __all__ = ["pending_if_configured", "push_after_commit", "push_option", "result_lines", "sync"]
