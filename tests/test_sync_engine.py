@@ -72,6 +72,17 @@ def test_a_forgotten_steps_object_is_deleted_unless_a_step_took_its_uid() -> Non
     assert kinds(pending_actions([again], [tombstone])) == [("create", 9)]
 
 
+def test_two_steps_with_one_uid_share_one_object_without_flip_flopping() -> None:
+    first, second = desired(1), desired(2)._replace(uid="u1@icsfollow")
+    assert kinds(pending_actions([first, second], [])) == [("create", 1)]
+    assert pending_actions([first, second], [pushed(1)]) == []
+    closed = first._replace(ics=None, sequence=1)  # the first interview closed
+    [action] = pending_actions([closed, second], [pushed(1)])
+    assert (action.kind, action.step_row, action.href) == ("create", 2, None)
+    taken_over = pushed(1)._replace(step_row=2)  # the ledger moved the object to step 2
+    assert pending_actions([closed, second], [taken_over]) == []
+
+
 def settle(steps: list[Desired], remote: list[Remote], actions: list[Action]) -> list[Remote]:
     """The remote state after every action succeeded, as the ledger records it."""
     state = {item.href: item for item in remote}

@@ -145,7 +145,7 @@ def pending_actions(desired: Sequence[Desired], remote: Sequence[Remote]) -> lis
     by_row = {item.step_row: item for item in remote if item.step_row is not None}
     actions = [
         action
-        for step in sorted(desired, key=lambda step: step.step_row)
+        for step in _one_step_per_uid(desired)
         if (action := _action_for(step, by_row.get(step.step_row))) is not None
     ]
     # A forgotten step's object is deleted, unless a step with its UID took it over.
@@ -167,6 +167,19 @@ def pending_rows(desired: Sequence[Desired], remote: Sequence[Remote]) -> set[in
         for action in pending_actions(desired, remote)
         if action.step_row is not None
     }
+
+
+def _one_step_per_uid(desired: Sequence[Desired]) -> list[Desired]:
+    """The steps that own a calendar object, in row order.
+
+    A calendar holds one object per UID, and two recorded interviews can share a step's
+    first UID (the same plan recorded twice with ``--new``): the object then follows the
+    oldest of them still wanted (not withdrawn), else the oldest.
+    """
+    owners: dict[str, Desired] = {}
+    for step in sorted(desired, key=lambda step: (step.ics is None, step.step_row)):
+        owners.setdefault(step.uid, step)
+    return sorted(owners.values(), key=lambda step: step.step_row)
 
 
 def _action_for(step: Desired, pushed: Remote | None) -> Action | None:

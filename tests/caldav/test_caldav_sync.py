@@ -233,3 +233,24 @@ def test_what_the_server_holds_passes_the_strict_validator(
 
     assert done.returncode == 0, done.stdout + done.stderr
     assert " 0 failed" in done.stdout
+
+
+def test_the_same_plan_recorded_twice_shares_its_objects(
+    config_file: Path, proxy: CountingProxy, server: Server, calendar_name: str
+) -> None:
+    plan(*PLAN)
+    plan(*PLAN, "--new")  # acme-2026-05-12-2: the same steps, the same first UIDs
+    assert sync().output == f"Synced calendar {calendar_name!r}: 3 created\n"
+    assert sync().output == "Nothing to sync: your calendar has every change.\n"
+
+    closed = invoke("close", "acme-2026-05-12", "--outcome", "offer", "--now", "2026-05-12T22:00Z")
+    assert closed.exit_code == 0, closed.output
+    proxy.reset()
+
+    result = sync()
+
+    assert result.exit_code == 0, result.output
+    assert "deleted" not in result.output  # the second interview still wants them
+    assert [method for method, _ in proxy.writes] == ["PUT", "PUT"]  # 412: taken over
+    assert len(server_events(server, calendar_name)) == 3
+    assert sync().output == "Nothing to sync: your calendar has every change.\n"
