@@ -152,9 +152,12 @@ class Xandikos(Server):
     scheme = "https"
     host = "localhost"
 
-    def __init__(self, folder: Path, route_prefix: str = "/") -> None:
+    def __init__(self, folder: Path, route_prefix: str = "/", login: bool = True) -> None:
         super().__init__(folder)
         self.route_prefix = route_prefix
+        self.login = login
+        if not login:  # no logins: plain http, as Xandikos refuses logins without TLS
+            self.scheme = "http"
 
     def command(self) -> list[str]:
         digest = base64.b64encode(hashlib.sha1(PASSWORD.encode()).digest()).decode()
@@ -177,9 +180,7 @@ class Xandikos(Server):
             "localhost",
             "-p",
             str(self.port),
-            "--autocert",
-            "--htpasswd",
-            str(users),
+            *(["--autocert", "--htpasswd", str(users)] if self.login else []),
             "--state-dir",
             str(state),
             "--route-prefix",
@@ -188,15 +189,17 @@ class Xandikos(Server):
 
     def start(self) -> None:
         super().start()
+        if not self.login:
+            self.ca_file = self.cert_and_key = None
+            return
         deadline = time.monotonic() + 10
         while not self.ca_file or not self.ca_file.exists():
             if time.monotonic() > deadline:
                 raise RuntimeError("xandikos wrote no certificate")
             time.sleep(0.05)
 
-    def ssl_context(self) -> ssl.SSLContext:
-        assert self.ca_file is not None
-        return ssl.create_default_context(cafile=str(self.ca_file))
+    def ssl_context(self) -> ssl.SSLContext | None:
+        return ssl.create_default_context(cafile=str(self.ca_file)) if self.ca_file else None
 
 
 class CountingProxy:

@@ -1,13 +1,16 @@
 """A keyring backend for the tests: a JSON file named by FILE_KEYRING_PATH.
 
-keyring loads it by name from PYTHON_KEYRING_BACKEND, as it loads any backend, so the
-tests go through keyring's real API without touching the developer's keyring.
+Tests select it with keyring's public ``set_keyring`` (see :func:`keyring_backend`), or
+subprocesses by name with PYTHON_KEYRING_BACKEND, so they go through keyring's real API
+without touching the developer's keyring.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
@@ -37,3 +40,23 @@ class FileKeyring(KeyringBackend):
         stored = self._read()
         stored.pop(f"{service}\x1f{username}", None)
         self._path().write_text(json.dumps(stored))
+
+
+@contextmanager
+def keyring_backend(backend: KeyringBackend) -> Iterator[None]:
+    """Use this keyring backend in this process (keyring's public set_keyring), then restore."""
+    import keyring
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        yield
+    finally:
+        keyring.set_keyring(before)
+
+
+def no_keyring() -> KeyringBackend:
+    """keyring's own backend for "no keyring here"."""
+    from keyring.backends.fail import Keyring
+
+    return Keyring()

@@ -143,14 +143,12 @@ def test_a_failing_command_is_one_line_without_its_output(command: str, problem:
     assert str(raised.value) == f"password_command {command!r} {problem}"
 
 
-def test_no_password_anywhere_says_where_to_put_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    with pytest.raises(SyncError) as raised:
-        find_password(settings_with(), {})  # type: ignore[arg-type]
-    assert str(raised.value) == (
-        "no CalDAV password: set ICSFOLLOW_CALDAV_PASSWORD, or password_command in [caldav],"
-        " or run 'icsfollow caldav login'"
-    )
+def test_no_password_anywhere_means_no_login() -> None:
+    from file_keyring import keyring_backend, no_keyring
+
+    with keyring_backend(no_keyring()):
+        found = find_password(settings_with(), {})  # type: ignore[arg-type]
+    assert found == (None, "none: no login")
 
 
 def test_the_password_is_never_an_option() -> None:

@@ -67,7 +67,8 @@ def check() -> None:
         password, source = find_password(settings, os.environ)
         connection, found = connect(settings, password, create=False)
         connection.close()
-    click.echo(f"Server: {settings.url} as {settings.username} (password from {source})")
+    who = f"as {settings.username} (password from {source})" if password else "(no password)"
+    click.echo(f"Server: {settings.url} {who}")
     _echo_found(found)
 
 

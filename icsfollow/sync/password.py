@@ -9,6 +9,7 @@ from icsfollow.errors import SyncError
 from icsfollow.sync.settings import CalDAVSettings
 
 __all__ = [
+    "NO_PASSWORD",
     "PASSWORD_ENVVAR",
     "find_password",
     "keyring_entry",
@@ -18,19 +19,21 @@ __all__ = [
 ]
 
 PASSWORD_ENVVAR = "ICSFOLLOW_CALDAV_PASSWORD"
-_NO_PASSWORD = (
+NO_PASSWORD = (
     f"no CalDAV password: set {PASSWORD_ENVVAR}, or password_command in [caldav], "
     "or run 'icsfollow caldav login'"
 )
 
 
-def find_password(settings: CalDAVSettings, environ: Mapping[str, str]) -> tuple[str, str]:
+def find_password(settings: CalDAVSettings, environ: Mapping[str, str]) -> tuple[str | None, str]:
     """Return the password from the first source that has one, and that source's name.
 
-    The order: ``ICSFOLLOW_CALDAV_PASSWORD``; ``password_command``; the keyring.
+    The order: ``ICSFOLLOW_CALDAV_PASSWORD``; ``password_command``; the keyring. With
+    none, ``(None, "none: no login")``: a server without logins still works, and one
+    that wants a password answers 401, which is then reported as :data:`NO_PASSWORD`.
 
     Raises:
-        SyncError: If password_command fails, or no source has a password.
+        SyncError: If password_command fails.
     """
     if environ.get(PASSWORD_ENVVAR):
         return environ[PASSWORD_ENVVAR], PASSWORD_ENVVAR
@@ -38,7 +41,7 @@ def find_password(settings: CalDAVSettings, environ: Mapping[str, str]) -> tuple
         return password_from_command(settings.password_command), "password_command"
     password = password_from_keyring(settings)
     if password is None:
-        raise SyncError(_NO_PASSWORD)
+        return None, "none: no login"
     return password, "the system keyring"
 
 

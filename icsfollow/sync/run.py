@@ -39,7 +39,7 @@ class SyncResult(NamedTuple):
 
 
 def sync_record(
-    settings: CalDAVSettings, password: Callable[[], str], open_record: OpenRecord
+    settings: CalDAVSettings, password: Callable[[], str | None], open_record: OpenRecord
 ) -> SyncResult:
     """Make the calendar server match the record.
 

@@ -13,6 +13,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from icsfollow.errors import SyncError
 from icsfollow.sync.engine import Reply
+from icsfollow.sync.password import NO_PASSWORD
 from icsfollow.sync.settings import CalDAVSettings, is_loopback
 
 if TYPE_CHECKING:
@@ -59,9 +60,12 @@ def require_caldav() -> None:
 class Connection:
     """One calendar collection on the server: the engine's :class:`Transport`."""
 
-    def __init__(self, client: DAVClient, settings: CalDAVSettings, calendar_url: str):
+    def __init__(
+        self, client: DAVClient, settings: CalDAVSettings, calendar_url: str, anonymous: bool
+    ):
         self._client = client
         self._settings = settings
+        self._anonymous = anonymous
         self.calendar_url = calendar_url if calendar_url.endswith("/") else calendar_url + "/"
 
     def href_for(self, uid: str) -> str:
@@ -89,18 +93,18 @@ class Connection:
         self._client.close()
 
     def _send(self, method: str, href: str, body: bytes, headers: dict[str, str]) -> Reply:
-        with server_errors(self._settings):
+        with server_errors(self._settings, self._anonymous):
             response = self._client.request(href, method, body.decode("utf-8"), headers)
         status = int(response.status)
         if status in (401, 403) or status >= 500 or (status >= 300 and status not in (404, 412)):
-            raise SyncError(_status_line(self._settings, method, href, status))
+            raise SyncError(_status_line(self._settings, method, href, status, self._anonymous))
         raw = response.raw
         content = raw.encode("utf-8") if isinstance(raw, str) else bytes(raw or b"")
         return Reply(status, response.headers.get("ETag"), content)
 
 
 def connect(
-    settings: CalDAVSettings, password: str, *, create: bool = True
+    settings: CalDAVSettings, password: str | None, *, create: bool = True
 ) -> tuple[Connection, CalendarFound]:
     """Log in, discover the principal from the URL, and find (or make) the calendar.
 
@@ -112,23 +116,24 @@ def connect(
     """
     from caldav.davclient import DAVClient
 
+    anonymous = password is None
     client = DAVClient(
         url=settings.url,
-        username=settings.username,
+        username=None if anonymous else settings.username,
         password=password,
         timeout=settings.timeout,
         ssl_verify_cert=_verify(settings),
         enable_rfc6764=False,
     )
-    with server_errors(settings):
+    with server_errors(settings, anonymous):
         principal = _principal(client, settings, password)
         found = _calendar(principal, settings, create)
     for url in (found.principal_url, found.calendar_url or settings.url):
         _check_scheme(url, settings)
-    return Connection(client, settings, found.calendar_url or ""), found
+    return Connection(client, settings, found.calendar_url or "", anonymous), found
 
 
-def _principal(client: DAVClient, settings: CalDAVSettings, password: str) -> Any:
+def _principal(client: DAVClient, settings: CalDAVSettings, password: str | None) -> Any:
     """The user's principal, found from the service URL (RFC 6764) by the library."""
     from caldav.lib.url import URL
 
@@ -138,7 +143,7 @@ def _principal(client: DAVClient, settings: CalDAVSettings, password: str) -> An
     return client.get_principal()
 
 
-def _service_url(settings: CalDAVSettings, password: str) -> str:
+def _service_url(settings: CalDAVSettings, password: str | None) -> str:
     """For a root URL, where ``/.well-known/caldav`` redirects (RFC 6764 section 5).
 
     The redirects are followed here because the HTTP library would turn a PROPFIND into
@@ -153,7 +158,7 @@ def _service_url(settings: CalDAVSettings, password: str) -> str:
     for _ in range(_MAX_REDIRECTS):
         response = requests.get(
             url,
-            auth=(settings.username, password),
+            auth=None if password is None else (settings.username, password),
             allow_redirects=False,
             timeout=settings.timeout,
             verify=_verify(settings),
@@ -222,7 +227,7 @@ def _check_scheme(url: str, settings: CalDAVSettings) -> None:
 
 
 @contextmanager
-def server_errors(settings: CalDAVSettings) -> Iterator[None]:
+def server_errors(settings: CalDAVSettings, anonymous: bool = False) -> Iterator[None]:
     """Turn the library's and the HTTP library's exceptions into one SyncError line."""
     from caldav.lib import error
     from caldav.lib.http_sync import requests
@@ -230,7 +235,7 @@ def server_errors(settings: CalDAVSettings) -> Iterator[None]:
     try:
         yield
     except error.DAVError as failure:
-        raise SyncError(_dav_line(settings, failure)) from None
+        raise SyncError(_dav_line(settings, failure, None, anonymous)) from None
     except requests.exceptions.Timeout:
         raise SyncError(f"{_host(settings)} did not answer within {settings.timeout} s") from None
     except requests.exceptions.SSLError as failure:
@@ -242,8 +247,12 @@ def server_errors(settings: CalDAVSettings) -> Iterator[None]:
         raise SyncError(f"cannot reach {_host(settings)}: {_first_line(failure)}") from None
 
 
-def _dav_line(settings: CalDAVSettings, failure: Any, status: int | None = None) -> str:
+def _dav_line(
+    settings: CalDAVSettings, failure: Any, status: int | None = None, anonymous: bool = False
+) -> str:
     status = status or getattr(failure, "status", None)
+    if status == 401 and anonymous:
+        return f"{_host(settings)} wants a password (401): {NO_PASSWORD}"
     if status == 401:
         return f"{_host(settings)} refused the username or password (401)"
     if status == 403:
@@ -256,9 +265,11 @@ def _dav_line(settings: CalDAVSettings, failure: Any, status: int | None = None)
     return f"{_host(settings)} failed{shown}: {type(failure).__name__}"
 
 
-def _status_line(settings: CalDAVSettings, method: str, href: str, status: int) -> str:
+def _status_line(
+    settings: CalDAVSettings, method: str, href: str, status: int, anonymous: bool
+) -> str:
     if status in (401, 403):
-        return _dav_line(settings, SyncError(), status)
+        return _dav_line(settings, SyncError(), status, anonymous)
     if status >= 500:
         return f"{_host(settings)} failed with a server error ({status}) on {method} {href}"
     return f"{_host(settings)} answered {status} to {method} {href}"

@@ -104,6 +104,27 @@ def test_a_server_that_will_not_make_the_calendar_names_the_ones_it_has(
         server.stop()
 
 
+def test_a_server_without_logins_needs_no_password(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from conftest import started
+    from file_keyring import keyring_backend, no_keyring
+
+    server = started(Xandikos(tmp_path_factory.mktemp("open"), login=False))
+    try:
+        write_config(Path(os.environ["ICSFOLLOW_CONFIG"]), server.url, server)
+        planned()
+
+        with keyring_backend(no_keyring()):
+            checked = invoke("caldav", "check")
+            synced = invoke("sync")
+
+        assert checked.output.splitlines()[0] == f"Server: {server.url} (no password)"
+        assert synced.output == "Synced calendar 'Job follow-ups': 4 created\n"
+    finally:
+        server.stop()
+
+
 def test_check_finds_the_calendar_after_a_sync_and_accepts_its_url(
     config_file: Path, proxy: CountingProxy, server: Server, calendar_name: str
 ) -> None:
@@ -155,10 +176,15 @@ def test_tls_is_verified_without_ca_file(
 def test_login_tests_the_password_then_keeps_it_in_the_keyring(
     config_file: Path, proxy: CountingProxy, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.delenv("ICSFOLLOW_CALDAV_PASSWORD")
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "file_keyring.FileKeyring")
-    monkeypatch.setenv("FILE_KEYRING_PATH", str(tmp_path / "keyring.json"))
+    from file_keyring import FileKeyring, keyring_backend
 
+    monkeypatch.delenv("ICSFOLLOW_CALDAV_PASSWORD")
+    monkeypatch.setenv("FILE_KEYRING_PATH", str(tmp_path / "keyring.json"))
+    with keyring_backend(FileKeyring()):
+        logged_in(proxy, tmp_path)
+
+
+def logged_in(proxy: CountingProxy, tmp_path: Path) -> None:
     wrong = CliRunner().invoke(cli, ["caldav", "login"], input="nope\n", prog_name="icsfollow")
     assert wrong.exit_code == 1
     assert wrong.output.endswith("refused the username or password (401)\n")

@@ -127,6 +127,26 @@ def test_ctrl_c_mid_sync_loses_and_duplicates_nothing(
     assert proxy.writes == []
 
 
+def test_no_password_at_all_is_one_line_saying_where_to_put_one(
+    config_file: Path, proxy: CountingProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from file_keyring import keyring_backend, no_keyring
+
+    planned(*PLAN)
+    monkeypatch.delenv("ICSFOLLOW_CALDAV_PASSWORD")
+
+    with keyring_backend(no_keyring()):
+        result = invoke("sync")
+
+    assert result.exit_code == 1
+    assert_one_line_error(result.output, (
+        f"{proxy.url.rstrip('/')} wants a password (401): no CalDAV password: set"
+        " ICSFOLLOW_CALDAV_PASSWORD, or password_command in [caldav], or run"
+        " 'icsfollow caldav login'"
+    ))  # fmt: skip
+    assert pending_count() == 4
+
+
 def test_wrong_password_is_one_line_and_keeps_everything_pending(
     config_file: Path, proxy: CountingProxy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
