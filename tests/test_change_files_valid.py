@@ -25,6 +25,8 @@ def change_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     invoke("reschedule", "acme", "2026-05-13 11:00", *LATER)
     invoke("reschedule", "acme", "2026-05-13 14:00", *LATER, "--in-place", "--interviewer", "Dana")
     invoke("close", "acme", "--outcome", "offer", "--now", "2026-05-13T22:00:00Z")
+    invoke("plan", "2026-05-14 09:00", "--context", "agency", "--tz", "Europe/London",
+           "--company", "Globex", "--recruiter", "Sam <sam@x.example>", *NOW)  # fmt: skip
     assert invoke("feed", "-o", "feed.ics").exit_code == 0
     files = [*sorted(tmp_path.glob("followup-acme-2026-05-12-*.ics")), tmp_path / "feed.ics"]
     assert [path.name for path in files] == [

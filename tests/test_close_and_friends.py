@@ -149,7 +149,7 @@ def invoke_with_input(text: str, *args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(cli, list(args), input=text, catch_exceptions=False)
 
 
-def test_feed_holds_every_step_not_withdrawn_and_refreshes() -> None:
+def test_feed_holds_the_active_plans_and_refreshes() -> None:
     invoke(*GLOBEX, *NOW)
     invoke("close", "acme", "--outcome", "offer", *EVENING)
     result = invoke("feed")
@@ -159,7 +159,7 @@ def test_feed_holds_every_step_not_withdrawn_and_refreshes() -> None:
     assert "NAME:Job follow-ups" in result.output
     steps = sorted(str(e["X-ICSFOLLOW-STEP"]) for e in calendar.events)
     withdrawn = {str(r[0]) for r in query("SELECT uid FROM steps WHERE state = 'withdrawn'")}
-    assert len(steps) == 2 + 4  # acme's two done steps, all four of Globex's
+    assert len(steps) == 4  # Globex's; acme is closed
     assert not withdrawn & {str(e.uid) for e in calendar.events}
 
 
@@ -180,3 +180,12 @@ def test_config_feed_is_rewritten_by_plan_reschedule_and_close(
     assert uids() == {str(r[0]) for r in query("SELECT first_uid FROM steps")}
     assert invoke("close", "globex", "--outcome", "offer", *NOW).exit_code == 0
     assert len(uids()) == 4
+
+
+def test_after_heard_back_the_feed_keeps_the_thank_yous_ahead() -> None:
+    invoke("close", "acme", "--outcome", "heard-back", *NOW)
+    calendar = Calendar.from_ical(invoke("feed").stdout_bytes)
+    assert sorted(str(e["X-ICSFOLLOW-STEP"]) for e in calendar.events) == [
+        "thank-you-email",
+        "thank-you-letter",
+    ]

@@ -29,7 +29,7 @@ SUBSCRIBE_HINT = (
     help="Where to write (default: config feed, else -: stdout).",
 )
 def feed(feed: str | None) -> None:
-    """Write one calendar of every recorded plan's steps (withdrawn ones left out).
+    """Write one calendar of every active plan's steps, to subscribe to.
 
     \b
     Examples:

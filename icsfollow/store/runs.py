@@ -99,9 +99,12 @@ def change_run(
 
 
 def feed_objects(db: sqlite3.Connection) -> list[bytes]:
-    """The step objects of every recorded plan, except the withdrawn ones, in time order."""
+    """The step objects of every active plan (withdrawn steps left out), and of a closed
+    plan the steps still ahead (the thank-yous after ``heard-back``), in time order."""
     cursor = db.execute(
-        "SELECT object_ics FROM steps WHERE state != 'withdrawn' ORDER BY start, interview_id, id"
+        "SELECT s.object_ics FROM steps s JOIN interviews i ON i.id = s.interview_id"
+        " WHERE s.state != 'withdrawn' AND (i.state = 'active' OR s.state = 'ahead')"
+        " ORDER BY s.start, s.interview_id, s.id"
     )
     return [bytes(blob) for (blob,) in cursor]
 
