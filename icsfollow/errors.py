@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["IcsFollowError", "InputError", "OutputError", "StoreError"]
+__all__ = ["IcsFollowError", "InputError", "OutputError", "StoreError", "SyncError"]
 
 
 class IcsFollowError(Exception):
@@ -31,3 +31,7 @@ class OutputError(IcsFollowError):
 
 class StoreError(IcsFollowError):
     """The record of plans cannot be opened or used (corrupt, foreign, newer, locked)."""
+
+
+class SyncError(IcsFollowError):
+    """The calendar server could not be reached or refused the sync (never shows the password)."""

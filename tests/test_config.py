@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 from icalendar import Calendar, Event
 
 from icsfollow.cli import cli
-from icsfollow.inputs.config import KEYS, TEMPLATE, parse_config
+from icsfollow.inputs.config import KEYS, TABLES, TEMPLATE, parse_config
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -292,8 +292,10 @@ def test_init_writes_a_commented_template_that_loads_cleanly(
 
 
 def test_every_setting_in_the_template_is_valid(config_file: Path) -> None:
-    uncommented = re.sub(r"^# (\w+ = )", r"\1", TEMPLATE, flags=re.MULTILINE)
-    assert set(parse_config(config_file, uncommented)) == set(KEYS)
+    uncommented = re.sub(r"^# (\w+ = |\[)", r"\1", TEMPLATE, flags=re.MULTILINE)
+    parsed = parse_config(config_file, uncommented)
+    assert set(parsed) == set(KEYS) | set(TABLES)
+    assert all(set(parsed[table]) == set(keys) for table, keys in TABLES.items())  # type: ignore[arg-type]
     config_file.write_text(uncommented)
     result = run("plan", WHEN, *NOW, "-o", "-")
     assert result.exit_code == 0, result.output
@@ -337,7 +339,19 @@ def test_show_prints_each_value_and_its_source(config_file: Path) -> None:
         "record = true  (default)",
         "calendar_app = (not set)  (default)",
         "feed = (not set)  (default)",
+        "push = false  (default)",
     ]
+
+
+def test_show_prints_the_caldav_table_never_a_password(config_file: Path) -> None:
+    config_file.write_text('[caldav]\nurl = "https://caldav.icloud.com/"\nusername = "me"\n')
+    result = run("config", "show", env={"ICSFOLLOW_CALDAV_PASSWORD": "secret-value"})
+    assert result.stdout.splitlines()[-3:] == [
+        "[caldav]  (config file)",
+        "url = https://caldav.icloud.com/",
+        "username = me",
+    ]
+    assert "secret-value" not in result.output
 
 
 def test_show_without_a_file_shows_the_built_in_defaults(config_file: Path) -> None:

@@ -39,6 +39,9 @@ def test_version() -> None:
 def test_commands_are_the_documented_ones() -> None:
     assert command_paths() == [
         (),
+        ("caldav",),
+        ("caldav", "check"),
+        ("caldav", "login"),
         ("close",),
         ("config",),
         ("config", "init"),
@@ -51,4 +54,5 @@ def test_commands_are_the_documented_ones() -> None:
         ("reschedule",),
         ("rules",),
         ("show",),
+        ("sync",),
     ]

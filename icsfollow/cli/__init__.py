@@ -24,6 +24,8 @@ COMMANDS = {
     "feed": "icsfollow.cli.feed:feed",
     "rules": "icsfollow.cli.rules:rules",
     "config": "icsfollow.cli.config:config",
+    "caldav": "icsfollow.cli.caldav:caldav",
+    "sync": "icsfollow.cli.sync:sync",
 }
 
 

@@ -17,6 +17,7 @@ from icsfollow.cli.recorded import (
     echo_paths,
     run_now,
 )
+from icsfollow.cli.sync import push_after_commit, push_option
 
 if TYPE_CHECKING:
     from icsfollow.store.revise import Closing
@@ -37,6 +38,7 @@ OUTCOMES = ("offer", "rejected", "withdrew", "heard-back")
 )
 @click.option("--note", metavar="TEXT", help="A note to keep with the record.")
 @change_options
+@push_option
 def close(
     interview_id: str,
     outcome: str,
@@ -45,6 +47,7 @@ def close(
     force: bool,
     feed: str | None,
     now_text: str | None,
+    push: bool,
 ) -> None:
     """Close an interview: withdraw its steps still ahead and write a cancel file.
 
@@ -86,3 +89,5 @@ def close(
             now,
             report,
         )
+    if push:
+        push_after_commit()

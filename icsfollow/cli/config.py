@@ -163,7 +163,7 @@ def show(ctx: click.Context) -> None:
     """
     from icsfollow.cli.plan import plan
 
-    plan_defaults(ctx)
+    settings = plan_defaults(ctx)
     target = ctx.meta[_PATH_KEY]
     found = "" if Path(target).is_file() else "  (not found: built-in defaults)"
     plan_ctx = plan.make_context("plan", [], parent=ctx, resilient_parsing=True)
@@ -171,6 +171,11 @@ def show(ctx: click.Context) -> None:
         say(f"# {target}{found}")
         for line in _effective_lines(plan_ctx, plan_ctx.default_map or {}):
             say(line)
+        for table, values in settings.items():
+            if isinstance(values, dict):
+                say(f"[{table}]  (config file)")
+                for key, value in values.items():
+                    say(f"{key} = {_as_text(value)}")
 
 
 def _effective_lines(plan_ctx: click.Context, values: Mapping[str, Any]) -> Iterator[str]:

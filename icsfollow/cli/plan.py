@@ -15,8 +15,9 @@ import click
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 from icsfollow.cli.config import ConfiguredCommand
 from icsfollow.cli.console import say
-from icsfollow.cli.process import outputs_final
+from icsfollow.cli.process import interruptible, outputs_final
 from icsfollow.cli.recorded import CALENDAR_APPS, RecordRequest, record_plan_outputs
+from icsfollow.cli.sync import push_after_commit, push_option
 from icsfollow.cli.writing import OutputRequest, add_outputs, check_request
 from icsfollow.core.rules import DEFAULTS
 from icsfollow.errors import OutputError
@@ -215,6 +216,7 @@ class ContextChoice(click.Choice[str]):
     envvar="ICSFOLLOW_FEED",
     help="Also rewrite this subscription feed of every plan.",
 )
+@push_option
 @click.option(
     "--now",
     "now_text",
@@ -230,6 +232,7 @@ def plan(
     new: bool,
     calendar_app: str | None,
     feed: str | None,
+    push: bool,
     **raw: Any,
 ) -> None:
     """Plan the follow-up of one interview and write it as an .ics file.
@@ -274,6 +277,9 @@ def plan(
             else:
                 _report(result, request, files.place())
             outputs_final()
+    if push and record and request.writes_files:
+        interruptible()
+        push_after_commit(err=request.to_stdout)
 
 
 def _report(

@@ -12,7 +12,7 @@ from types import FrameType
 from icsfollow.cli.console import say, silence
 from icsfollow.errors import IcsFollowError
 
-__all__ = ["Stopped", "outputs_final", "run"]
+__all__ = ["Stopped", "interruptible", "outputs_final", "run"]
 
 STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
@@ -81,6 +81,16 @@ def outputs_final() -> None:
         return
     for number in (*STOP_SIGNALS, signal.SIGINT):
         signal.signal(number, signal.SIG_IGN)
+
+
+def interruptible() -> None:
+    """End :func:`outputs_final`'s calm for a phase after the outputs (the CalDAV push):
+    Ctrl-C, SIGTERM and SIGHUP stop the run again, the outputs staying as they are."""
+    if not _HANDLED:
+        return
+    for number in _HANDLED:
+        signal.signal(number, _stop)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def claim_standard_fds() -> None:

@@ -24,10 +24,11 @@ __all__ = ["list_command", "pending_step_rows", "show"]
 def pending_step_rows(db: sqlite3.Connection) -> set[int]:
     """The step rows whose change has not reached the CalDAV server yet.
 
-    The hook for the CalDAV sync (it wires its ``pending_steps(db)`` in here); without
-    a sync nothing is pending.
+    Without a ``[caldav]`` table in the config nothing is pending.
     """
-    return set()
+    from icsfollow.cli.sync import pending_if_configured
+
+    return pending_if_configured(db)
 
 
 @contextmanager
@@ -61,13 +62,30 @@ def list_command(show_all: bool, as_json: bool, now_text: str | None) -> None:
         now = run_now(now_text)
         rows = [] if db is None else list_interviews(db, include_closed=show_all)
         upcoming = {} if db is None else next_steps(db, now)
+        unsent = {} if db is None else _pending_by_interview(db)
     if as_json:
-        say(_json([_interview_json(row, upcoming.get(row.id)) for row in rows]))
+        listed = [_interview_json(row, upcoming.get(row.id)) for row in rows]
+        for item in listed:
+            item["pending_steps"] = unsent.get(str(item["id"]), 0)
+        say(_json(listed))
         return
     if not rows:
         say("No interviews recorded yet." if not show_all else "No interviews recorded.")
         return
-    say("\n".join(_table([_cells(row, upcoming.get(row.id)) for row in rows])))
+    cells = [_cells(row, upcoming.get(row.id)) for row in rows]
+    say("\n".join(_table([_with_pending(cell, unsent.get(cell[0], 0)) for cell in cells])))
+
+
+def _pending_by_interview(db: sqlite3.Connection) -> dict[str, int]:
+    from icsfollow.store.remote import count_by_interview
+
+    return count_by_interview(db, pending_step_rows(db))
+
+
+def _with_pending(cells: list[str], pending: int) -> list[str]:
+    if pending:
+        cells[4] += f"  ({pending} not on the server yet)"
+    return cells
 
 
 def _cells(row: InterviewRow, step: NextStep | None) -> list[str]:

@@ -23,6 +23,7 @@ from icsfollow.cli.recorded import (
     echo_paths,
     run_now,
 )
+from icsfollow.cli.sync import push_after_commit, push_option
 
 if TYPE_CHECKING:
     from icsfollow.store.record import InterviewRow
@@ -33,7 +34,7 @@ __all__ = ["reschedule"]
 # The plan options that are not inputs of the plan itself.
 NOT_PLANNING = frozenset(
     ["when", "output", "output_dir", "force", "dry_run", "split", "links", "links_only",
-     "office365", "record", "new", "calendar_app", "feed", "now_text", "help"]
+     "office365", "record", "new", "calendar_app", "feed", "now_text", "help", "push"]
 )  # fmt: skip
 
 
@@ -63,6 +64,7 @@ def planning_options() -> list[click.Parameter]:
     "(default: with --calendar-app or calendar_app apple/evolution).",
 )
 @change_options
+@push_option
 @click.pass_context
 def reschedule(
     ctx: click.Context,
@@ -74,6 +76,7 @@ def reschedule(
     force: bool,
     feed: str | None,
     now_text: str | None,
+    push: bool,
     **raw: Any,
 ) -> None:
     """Re-plan an interview that moved, and write the changed steps as an update file.
@@ -117,6 +120,8 @@ def reschedule(
             now,
             _report,
         )
+    if push:
+        push_after_commit()
 
 
 reschedule.params[2:2] = planning_options()

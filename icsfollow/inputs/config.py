@@ -16,6 +16,7 @@ __all__ = [
     "CONFIG_ENVVAR",
     "FILE_NAME",
     "KEYS",
+    "TABLES",
     "TEMPLATE",
     "config_path",
     "envvar_of",
@@ -46,6 +47,19 @@ KEYS: dict[str, tuple[type, ...]] = {
     "record": (bool,),
     "calendar_app": (str,),
     "feed": (str,),
+    "push": (bool,),
+}
+
+# Each table (``[caldav]``), its keys and the TOML types they accept; no key is required here.
+TABLES: dict[str, dict[str, tuple[type, ...]]] = {
+    "caldav": {
+        "url": (str,),
+        "username": (str,),
+        "calendar": (str,),
+        "password_command": (str,),
+        "ca_file": (str,),
+        "timeout": (int,),
+    },
 }
 
 BARE_TEXT = re.compile(
@@ -119,6 +133,20 @@ TEMPLATE = """\
 # A feed of every plan to subscribe to, rewritten by plan, reschedule and close.
 # Never publish it at a public URL: it would show your job search to anyone.
 # feed = "~/job-followups.ics"
+
+# After each plan, reschedule and close, sync the record to the [caldav] calendar below.
+# push = false
+
+# CalDAV sync (pip install "icsfollow[caldav]"; the README has each provider's set-up).
+# The password never goes here: set ICSFOLLOW_CALDAV_PASSWORD or password_command,
+# or run `icsfollow caldav login` to keep it in the system keyring.
+# [caldav]
+# url = "https://caldav.icloud.com/"
+# username = "you@icloud.com"
+# calendar = "Job follow-ups"
+# password_command = "pass show caldav"
+# ca_file = "~/.config/icsfollow/my-ca.pem"
+# timeout = 30
 """
 
 
@@ -202,8 +230,10 @@ def parse_config(path: Path, text: str) -> dict[str, object]:
         raise InputError("config", str(path), f"is not valid TOML: {error}{hint}") from None
     for key, value in data.items():
         problem = _problem(key, value)
+        line = line_of(text, key)
+        if problem is None and isinstance(value, dict):
+            problem, line = _table_problem(text, key, value)
         if problem:
-            line = line_of(text, key)
             where = f"line {line}: " if line else ""
             raise InputError("config", str(path), where + problem)
     return data
@@ -231,17 +261,37 @@ def _quote_hint(text: str, error: str) -> str:
     return f'; put text in quotes: {bare["key"]} = "{bare["value"]}"'
 
 
-def _problem(key: str, value: object) -> str | None:
-    if key not in KEYS:
+def _table_problem(
+    text: str, table: str, values: dict[str, object]
+) -> tuple[str | None, int | None]:
+    """The first bad key or value of a table, and its line (counted from the table's header)."""
+    header = line_of(text, table) or 0
+    for key, value in values.items():
+        problem = _problem(key, value, TABLES[table], f"[{table}] ")
+        if problem:
+            below = line_of("\n".join(text.splitlines()[header:]), key)
+            return problem, header + below if below else None
+    return None, None
+
+
+def _problem(
+    key: str, value: object, known: Mapping[str, tuple[type, ...]] | None = None, where: str = ""
+) -> str | None:
+    if known is None and key in TABLES:
+        return (
+            None if isinstance(value, dict) else f"{key!r} must be a table, not {_type_name(value)}"
+        )
+    known = KEYS if known is None else known
+    if key not in known:
         import difflib
 
-        close = difflib.get_close_matches(key, list(KEYS), n=1, cutoff=0.6)
-        hint = f"did you mean {close[0]!r}?" if close else "known keys: " + ", ".join(KEYS)
-        return f"unknown key {key!r} ({hint})"
-    wanted = KEYS[key]
+        close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else "known keys: " + ", ".join(known)
+        return f"unknown key {where}{key!r} ({hint})"
+    wanted = known[key]
     if isinstance(value, bool) != (bool in wanted) or not isinstance(value, wanted):
         names = " or ".join(_TYPE_NAMES[kind] for kind in wanted)
-        return f"{key!r} must be {names}, not {_type_name(value)}"
+        return f"{where}{key!r} must be {names}, not {_type_name(value)}"
     return None
 
 

@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from icsfollow.errors import StoreError
+from icsfollow.store.remote_schema import REMOTE_MIGRATION
 
 __all__ = ["APPLICATION_ID", "MIGRATIONS", "check_identity", "migrate"]
 
@@ -85,6 +86,8 @@ MIGRATIONS: list[tuple[str, ...]] = [
         " local_date, local_start, candidate_zone, outcome, note, updates)",
         "CREATE INDEX files_by_interview ON files (interview_id)",
     ),
+    # 2 (issue 12, CalDAV sync): which server object is which step's; see store/remote.py.
+    REMOTE_MIGRATION,
 ]
 
 
