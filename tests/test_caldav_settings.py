@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 from hypothesis import given, settings
@@ -155,7 +156,7 @@ def test_the_password_is_never_an_option() -> None:
     for command in (("sync",), ("caldav", "check"), ("caldav", "login")):
         node = cli
         for name in command:
-            node = node.commands[name]  # type: ignore[attr-defined]
+            node = node.get_command(click.Context(node), name)  # type: ignore[attr-defined]
         assert not [param for param in node.params if "pass" in (param.name or "")]
 
 

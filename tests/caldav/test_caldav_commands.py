@@ -75,7 +75,7 @@ def test_discovery_follows_the_well_known_redirect_from_the_root(
         assert result.output.splitlines()[1] == f"Principal: {proxy.url}dav/{USER}/"
         assert proxy.requests[0] == ("GET", "/.well-known/caldav")
         planned()
-        assert invoke("sync").output == f"Synced calendar {calendar_name!r}: 4 created\n"
+        assert invoke("sync").output == f"Synced calendar {calendar_name!r}: 6 created\n"
     finally:
         proxy.close()
 
@@ -99,7 +99,7 @@ def test_a_server_that_will_not_make_the_calendar_names_the_ones_it_has(
             " would not create it; calendars there: 'Home', 'Work' (set calendar in [caldav])\n"
         )
         write_config(Path(os.environ["ICSFOLLOW_CONFIG"]), server.url, server, calendar="Work")
-        assert invoke("sync").output == "Synced calendar 'Work': 4 created\n"
+        assert invoke("sync").output == "Synced calendar 'Work': 6 created\n"
     finally:
         server.stop()
 
@@ -120,7 +120,7 @@ def test_a_server_without_logins_needs_no_password(
             synced = invoke("sync")
 
         assert checked.output.splitlines()[0] == f"Server: {server.url} (no password)"
-        assert synced.output == "Synced calendar 'Job follow-ups': 4 created\n"
+        assert synced.output == "Synced calendar 'Job follow-ups': 6 created\n"
     finally:
         server.stop()
 
@@ -211,8 +211,8 @@ def test_reschedule_push_moves_the_events(
     result = invoke("reschedule", "acme", "2026-05-12 13:00", *NOW, "--push")
 
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == f"Synced calendar {calendar_name!r}: 4 updated"
-    assert [method for method, _ in proxy.writes] == ["PUT"] * 4
+    assert result.output.splitlines()[-1] == f"Synced calendar {calendar_name!r}: 6 updated"
+    assert [method for method, _ in proxy.writes] == ["PUT"] * 6
 
 
 def test_close_push_deletes_the_withdrawn_steps(
@@ -225,8 +225,8 @@ def test_close_push_deletes_the_withdrawn_steps(
     result = invoke("close", "acme", "--outcome", "offer", *EVENING, "--push")
 
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == f"Synced calendar {calendar_name!r}: 2 deleted"
-    assert [method for method, _ in proxy.writes] == ["DELETE", "DELETE"]
+    assert result.output.splitlines()[-1] == f"Synced calendar {calendar_name!r}: 4 deleted"
+    assert [method for method, _ in proxy.writes] == ["DELETE"] * 4
     assert len(server_events(server, calendar_name)) == 2
 
 
@@ -252,17 +252,17 @@ def test_list_and_show_say_what_is_not_on_the_server_yet(
     planned()
     shown = invoke("show", "acme", *EVENING).output.splitlines()
     assert all(line.endswith("(not on the server yet)") for line in shown[1:])
-    assert "(4 not on the server yet)" in invoke("list", *EVENING).output
-    assert json.loads(invoke("list", "--json", *EVENING).output)[0]["pending_steps"] == 4
+    assert "(6 not on the server yet)" in invoke("list", *EVENING).output
+    assert json.loads(invoke("list", "--json", *EVENING).output)[0]["pending_steps"] == 6
 
     assert invoke("sync").exit_code == 0
 
     assert "not on the server" not in invoke("show", "acme", *EVENING).output
     assert "not on the server" not in invoke("list", *EVENING).output
     steps = json.loads(invoke("show", "acme", "--json", *EVENING).output)["steps"]
-    assert [step["pending"] for step in steps] == [False] * 4
+    assert [step["pending"] for step in steps] == [False] * 6
     invoke("close", "acme", "--outcome", "offer", *EVENING)
-    assert json.loads(invoke("list", "--all", "--json", *EVENING).output)[0]["pending_steps"] == 2
+    assert json.loads(invoke("list", "--all", "--json", *EVENING).output)[0]["pending_steps"] == 4
 
 
 def test_without_caldav_config_nothing_is_pending() -> None:

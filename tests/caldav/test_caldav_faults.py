@@ -55,7 +55,7 @@ def test_server_stopped_mid_sync_then_restarted_gets_exactly_the_rest(
     planned(*PLAN)
     assert invoke("sync").exit_code == 0
     planned(*MOVED)
-    assert pending_count() == 4
+    assert pending_count() == 6
     proxy.reset()
     proxy.after_write = lambda count: server.stop() if count == 2 else None
     try:
@@ -66,22 +66,22 @@ def test_server_stopped_mid_sync_then_restarted_gets_exactly_the_rest(
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: cannot reach {proxy.url.rstrip('/')}")
     assert len(result.output.splitlines()) == 1
-    assert pending_count() == 2
+    assert pending_count() == 4
     proxy.reset()
 
     again = invoke("sync")
 
     assert again.exit_code == 0, again.output
-    assert again.output == f"Synced calendar {calendar_name!r}: 2 updated\n"
-    assert [method for method, _ in proxy.writes] == ["PUT", "PUT"]
+    assert again.output == f"Synced calendar {calendar_name!r}: 4 updated\n"
+    assert [method for method, _ in proxy.writes] == ["PUT"] * 4
     assert_exactly_the_record(server, calendar_name)
 
 
 @pytest.mark.parametrize(
     ("before", "held", "outcome"),
     [
-        ([PLAN], 3, "4 created"),  # MKCALENDAR, PROPPATCH, then the first create
-        ([PLAN, "sync", MOVED], 1, "4 updated"),  # the first update
+        ([PLAN], 3, "6 created"),  # MKCALENDAR, PROPPATCH, then the first create
+        ([PLAN, "sync", MOVED], 1, "6 updated"),  # the first update
     ],
 )
 def test_ctrl_c_mid_sync_loses_and_duplicates_nothing(
@@ -113,14 +113,14 @@ def test_ctrl_c_mid_sync_loses_and_duplicates_nothing(
 
     assert running.returncode == 1
     assert PASSWORD.encode() not in stderr
-    assert pending_count() == 4  # the write reached the server, its answer did not reach us
+    assert pending_count() == 6  # the write reached the server, its answer did not reach us
     proxy.reset()
 
     result = invoke("sync")
 
     assert result.exit_code == 0, result.output
     assert result.output == f"Synced calendar {calendar_name!r}: {outcome}\n"
-    assert [method for method, _ in proxy.writes] == ["PUT"] * 4  # one meets 412: adopted
+    assert [method for method, _ in proxy.writes] == ["PUT"] * 6  # one meets 412: adopted
     assert_exactly_the_record(server, calendar_name)
     proxy.reset()
     assert invoke("sync").output == "Nothing to sync: your calendar has every change.\n"
@@ -144,7 +144,7 @@ def test_no_password_at_all_is_one_line_saying_where_to_put_one(
         " ICSFOLLOW_CALDAV_PASSWORD, or password_command in [caldav], or run"
         " 'icsfollow caldav login'"
     ))  # fmt: skip
-    assert pending_count() == 4
+    assert pending_count() == 6
 
 
 def test_wrong_password_is_one_line_and_keeps_everything_pending(
@@ -159,7 +159,7 @@ def test_wrong_password_is_one_line_and_keeps_everything_pending(
     host = proxy.url.rstrip("/")
     assert_one_line_error(result.output, f"{host} refused the username or password (401)")
     assert "not-the-password" not in result.output
-    assert pending_count() == 4
+    assert pending_count() == 6
     assert proxy.writes == []
 
 
@@ -193,9 +193,9 @@ def test_server_refusals_are_one_line_and_lose_nothing(
     assert result.output.startswith(f"Error: {proxy.url.rstrip('/')}")
     assert expected in result.output
     assert PASSWORD not in result.output
-    assert pending_count() == 4
+    assert pending_count() == 6
     proxy.reset()
-    assert invoke("sync").output == f"Synced calendar {calendar_name!r}: 4 created\n"
+    assert invoke("sync").output == f"Synced calendar {calendar_name!r}: 6 created\n"
     assert_exactly_the_record(server, calendar_name)
 
 
@@ -210,7 +210,7 @@ def test_a_server_that_does_not_answer_in_time(
 
     assert result.exit_code == 1
     assert_one_line_error(result.output, f"{proxy.url.rstrip('/')} did not answer within 1 s")
-    assert pending_count() == 4
+    assert pending_count() == 6
 
 
 def test_nobody_listening(config_file: Path, server: Server) -> None:
@@ -222,7 +222,7 @@ def test_nobody_listening(config_file: Path, server: Server) -> None:
 
     assert result.exit_code == 1
     assert_one_line_error(result.output, f"cannot reach {url.rstrip('/')}: connection refused")
-    assert pending_count() == 4
+    assert pending_count() == 6
 
 
 def test_the_password_never_reaches_argv_or_the_record(
