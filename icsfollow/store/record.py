@@ -82,26 +82,11 @@ def _insert_interview(
     options: Mapping[str, object],
     now: datetime,
 ) -> None:
-    interview = plan.interview
-    db.execute(
-        "INSERT INTO interviews (id, company, context, start_utc, local_date, local_start,"
-        " candidate_zone, options_json, interview_json, settings_json, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            interview_id,
-            interview.company,
-            interview.context.value,
-            interview.start.isoformat(),
-            to_local(interview.start, interview.candidate_zone).date().isoformat(),
-            format_local(interview.start, interview.candidate_zone),
-            interview.candidate_zone,
-            dump_json(options),
-            dump_json(interview),
-            dump_json(plan.settings),
-            now.isoformat(),
-            now.isoformat(),
-        ),
-    )
+    columns = {"id": interview_id, **_input_columns(plan, options), "created_at": now.isoformat()}
+    columns["updated_at"] = now.isoformat()
+    names = ", ".join(columns)
+    marks = ", ".join("?" * len(columns))
+    db.execute(f"INSERT INTO interviews ({names}) VALUES ({marks})", tuple(columns.values()))
 
 
 def save_plan_inputs(
@@ -112,25 +97,27 @@ def save_plan_inputs(
     now: datetime,
 ) -> None:
     """Store a re-plan's inputs (as typed and as resolved) on an existing record."""
-    interview = plan.interview
+    columns = {**_input_columns(plan, options), "updated_at": now.isoformat()}
+    assignments = ", ".join(f"{name} = ?" for name in columns)
     db.execute(
-        "UPDATE interviews SET company = ?, context = ?, start_utc = ?, local_date = ?,"
-        " local_start = ?, candidate_zone = ?, options_json = ?, interview_json = ?,"
-        " settings_json = ?, updated_at = ? WHERE id = ?",
-        (
-            interview.company,
-            interview.context.value,
-            interview.start.isoformat(),
-            to_local(interview.start, interview.candidate_zone).date().isoformat(),
-            format_local(interview.start, interview.candidate_zone),
-            interview.candidate_zone,
-            dump_json(options),
-            dump_json(interview),
-            dump_json(plan.settings),
-            now.isoformat(),
-            interview_id,
-        ),
+        f"UPDATE interviews SET {assignments} WHERE id = ?", (*columns.values(), interview_id)
     )
+
+
+def _input_columns(plan: Plan, options: Mapping[str, object]) -> dict[str, object]:
+    """The interview's columns that come from a plan: its inputs as typed and as resolved."""
+    interview = plan.interview
+    return {
+        "company": interview.company,
+        "context": interview.context.value,
+        "start_utc": interview.start.isoformat(),
+        "local_date": to_local(interview.start, interview.candidate_zone).date().isoformat(),
+        "local_start": format_local(interview.start, interview.candidate_zone),
+        "candidate_zone": interview.candidate_zone,
+        "options_json": dump_json(options),
+        "interview_json": dump_json(interview),
+        "settings_json": dump_json(plan.settings),
+    }
 
 
 def apply_plan(
