@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from typing import NamedTuple
 
 from icsfollow.core.model import Interview, Person, Plan, PlannedStep
@@ -64,8 +65,13 @@ def _fields(interview: Interview, step: PlannedStep) -> dict[str, str]:
     return fields
 
 
+@lru_cache(maxsize=64)
 def describe_step(plan: Plan, step: PlannedStep) -> StepText:
-    """Return the title, description and alarm text of a planned step."""
+    """Return the title, description and alarm text of a planned step.
+
+    Cached: the calendar, the record's objects, UIDs and fingerprints all ask for the
+    same step's words, and plans and steps are immutable values.
+    """
     interview = plan.interview
     rule = rule_by_id(step.step_id)
     summary, todo = _texts(interview, step)
