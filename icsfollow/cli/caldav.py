@@ -24,7 +24,7 @@ def load_caldav_settings() -> CalDAVSettings:
         InputError: For a missing or bad ``[caldav]`` table.
         SyncError: When the caldav extra is not installed.
     """
-    from icsfollow.cli.config import current_path
+    from icsfollow.cli.common import current_path
     from icsfollow.inputs.config import read_config
     from icsfollow.sync.server import require_caldav
     from icsfollow.sync.settings import caldav_settings

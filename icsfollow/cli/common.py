@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
-__all__ = ["CONTEXT_SETTINGS", "errors_as_click"]
+__all__ = ["CONTEXT_SETTINGS", "current_path", "errors_as_click"]
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -24,3 +26,10 @@ def errors_as_click() -> Iterator[None]:
         raise click.BadParameter(f"{error.value!r} {error.reason}", param_hint=hint) from None
     except IcsFollowError as error:
         raise click.ClickException(str(error)) from None
+
+
+def current_path() -> Path:
+    """The config file in use: ``$ICSFOLLOW_CONFIG``, else in click's app dir."""
+    from icsfollow.inputs.config import config_path
+
+    return config_path(click.get_app_dir("icsfollow"), os.environ)

@@ -11,20 +11,15 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
-from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
+from icsfollow.cli.common import CONTEXT_SETTINGS, current_path, errors_as_click
 from icsfollow.cli.console import say
 from icsfollow.cli.process import outputs_final
-from icsfollow.inputs.config import KEYS, TEMPLATE, config_path, envvar_of, read_config
+from icsfollow.inputs.config import KEYS, TEMPLATE, envvar_of, read_config
 
-__all__ = ["ConfiguredCommand", "config", "current_path", "plan_defaults"]
+__all__ = ["ConfiguredCommand", "config", "plan_defaults"]
 
 _PATH_KEY = "icsfollow.config_path"
 _HELP_NAMES = frozenset(["-h", "--help"])
-
-
-def current_path() -> Path:
-    """The config file in use: ``$ICSFOLLOW_CONFIG``, else in click's app dir."""
-    return config_path(click.get_app_dir("icsfollow"), os.environ)
 
 
 def plan_defaults(ctx: click.Context, args: Sequence[str] = ()) -> dict[str, object]:

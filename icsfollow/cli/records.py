@@ -77,9 +77,12 @@ def list_command(show_all: bool, as_json: bool, now_text: str | None) -> None:
 
 
 def _pending_by_interview(db: sqlite3.Connection) -> dict[str, int]:
+    pending = pending_step_rows(db)
+    if not pending:
+        return {}
     from icsfollow.store.remote import count_by_interview
 
-    return count_by_interview(db, pending_step_rows(db))
+    return count_by_interview(db, pending)
 
 
 def _with_pending(cells: list[str], pending: int) -> list[str]:

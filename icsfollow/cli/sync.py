@@ -68,12 +68,15 @@ def push_after_commit(err: bool = False) -> None:
 
 def pending_if_configured(db: sqlite3.Connection) -> set[int]:
     """The step rows not yet on the CalDAV server; none when no ``[caldav]`` url is set."""
-    from icsfollow.cli.config import current_path
+    from icsfollow.cli.common import current_path
     from icsfollow.inputs.config import read_config
-    from icsfollow.store.remote import pending_steps
     from icsfollow.sync.settings import is_configured
 
-    return pending_steps(db) if is_configured(read_config(current_path())) else set()
+    if not is_configured(read_config(current_path())):
+        return set()
+    from icsfollow.store.remote import pending_steps  # the sync engine: only with CalDAV
+
+    return pending_steps(db)
 
 
 def _run() -> SyncResult:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -101,6 +100,8 @@ def is_loopback(host: str) -> bool:
     """Whether a host name is this machine: localhost, 127.0.0.0/8 or ::1."""
     if host.lower() == "localhost":
         return True
+    import ipaddress  # only when a CalDAV url is checked: list and show stay light
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
