@@ -80,8 +80,8 @@ def test_the_edge_years_are_planned(when: str, now: str, zone: str) -> None:
 )
 def test_any_year_is_planned_or_refused_never_a_traceback(year: int, option: str) -> None:
     when, now, env, extra = "2026-05-12 10:00", "2026-05-12T00:00Z", {}, []
-    if option == "WHEN":
-        when = f"{year:04d}-06-15 10:00"
+    if option == "WHEN":  # a now in the same year: older interviews are refused as closed
+        when, now = f"{year:04d}-06-15 10:00", f"{year:04d}-06-15T16:00Z"
     elif option == "--now":
         now = f"{year:04d}-06-15T00:00Z"
         when = "today 10:00"
