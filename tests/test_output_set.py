@@ -11,8 +11,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from icsfollow.errors import OutputError
-from icsfollow.output import OutputSet, write_atomically, write_folder
+from icsfollow.output import OutputSet
 from icsfollow.output.transaction import TEMP_PREFIX
+
+
+def write_atomically(path: Path, data: bytes, force: bool = False) -> None:
+    """One file through an OutputSet of its own."""
+    with OutputSet() as outputs:
+        outputs.add_file(path, data, force=force)
+        outputs.place()
+
+
+def write_folder(folder: Path, files: list[tuple[str, bytes]], force: bool = False) -> None:
+    """One folder through an OutputSet of its own."""
+    with OutputSet() as outputs:
+        outputs.add_folder(folder, files, force=force)
+        outputs.place()
 
 
 class Boom(Exception):
