@@ -133,10 +133,6 @@ class WorkCalendar(NamedTuple):
             return day.strftime("%A")
         return self.holiday_name(day)
 
-    def is_working_day(self, day: date) -> bool:
-        """True on Monday to Friday when it is not a public holiday."""
-        return self.why_not_working(day) is None
-
     def first_business_slot(
         self, earliest: datetime, length: timedelta
     ) -> tuple[datetime, tuple[tuple[date, str], ...]]:
