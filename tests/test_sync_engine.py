@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from icsfollow.sync.engine import OURS, USERS, Action, Desired, Remote, pending_actions
+from icsfollow.sync.engine import pending_actions
+from icsfollow.sync.values import OURS, USERS, Action, Desired, Remote
 
 ICS = b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from icsfollow.sync.engine import OURS, USERS, Desired, Remote, pending_rows
+from icsfollow.sync.engine import pending_rows
+from icsfollow.sync.values import OURS, USERS, Desired, Remote
 
 __all__ = [
     "RecordLedger",

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from icsfollow.errors import SyncError
 from icsfollow.sync.values import (
     OURS,
-    USERS,
     Action,
     Desired,
     Ledger,
@@ -25,20 +24,7 @@ from icsfollow.sync.values import (
     Transport,
 )
 
-__all__ = [
-    "OURS",
-    "USERS",
-    "Action",
-    "Desired",
-    "Ledger",
-    "Remote",
-    "Reply",
-    "Report",
-    "Transport",
-    "pending_actions",
-    "pending_rows",
-    "run_actions",
-]
+__all__ = ["pending_actions", "pending_rows", "run_actions"]
 
 _PRECONDITION_FAILED = 412
 _NOT_FOUND = 404

@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, NamedTuple
 
-from icsfollow.sync.engine import Report, pending_actions, run_actions
+from icsfollow.sync.engine import pending_actions, run_actions
 from icsfollow.sync.settings import CalDAVSettings
+from icsfollow.sync.values import Report
 
 if TYPE_CHECKING:
     from icsfollow.store.remote import RecordLedger

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote, urljoin, urlsplit
 
 from icsfollow.errors import SyncError
-from icsfollow.sync.engine import Reply
 from icsfollow.sync.password import NO_PASSWORD
 from icsfollow.sync.settings import CalDAVSettings, is_loopback
+from icsfollow.sync.values import Reply
 
 if TYPE_CHECKING:
     from caldav.davclient import DAVClient
