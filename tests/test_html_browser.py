@@ -53,27 +53,37 @@ class Anchors(HTMLParser):
             self._href = None
 
 
-def dump_dom(page: Path, profile: Path) -> str:
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="Chromium is not installed (.ci/run installs Debian's chromium when it can)",
+)
+
+
+def dump_dom(page: Path, profile: Path, *flags: str) -> str:
     assert CHROMIUM is not None
-    command = [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()]
+    command = [CHROMIUM, *FLAGS, *flags, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
     return done.stdout
 
 
-@pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="Chromium is not installed (.ci/run installs Debian's chromium when it can)",
-)
+def agency_page(company: str) -> Path:
+    """Plan a late-Friday agency interview with --links html, in the current folder."""
+    args = ["plan", "2026-07-03 15:30", "--context", "agency", "--tz", "America/Chicago"]
+    args += ["--company", company, "--recruiter", "Sam <sam@staffing.example>"]
+    args += ["--interviewer", "Dana <dana@acme.example>", "--now", "2026-07-03T21:45:00Z"]
+    result = CliRunner().invoke(cli, [*args, "--links", "html"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    (page,) = Path().glob("*.html")
+    return page.resolve()
+
+
+@needs_chromium
 def test_page_opens_in_chromium_with_one_working_link_pair_per_step(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    args = ["plan", "2026-07-03 15:30", "--context", "agency", "--tz", "America/Chicago"]
-    args += ["--company", "Acme & Söhne", "--recruiter", "Sam <sam@staffing.example>"]
-    args += ["--interviewer", "Dana <dana@acme.example>", "--now", "2026-07-03T21:45:00Z"]
-    result = CliRunner().invoke(cli, [*args, "--links", "html"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    page = tmp_path / "followup-acme-sohne-2026-07-03.html"
+    page = agency_page("Acme & Söhne")
+    assert page.name == "followup-acme-sohne-2026-07-03.html"
     events = Calendar.from_ical(page.with_suffix(".ics").read_bytes()).events
     parser = Anchors()
     parser.feed(dump_dom(page, tmp_path / "profile"))
@@ -115,26 +125,15 @@ document.body.setAttribute('data-layout', JSON.stringify(
 </script>"""
 
 
-@pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="Chromium is not installed (.ci/run installs Debian's chromium when it can)",
-)
+@needs_chromium
 def test_on_a_390_px_phone_the_plan_keeps_its_columns(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert CHROMIUM is not None
     monkeypatch.chdir(tmp_path)
-    args = ["plan", "2026-07-03 15:30", "--context", "agency", "--tz", "America/Chicago"]
-    args += ["--company", "Acme Industrial Holdings", "--recruiter", "Sam <sam@staffing.example>"]
-    args += ["--interviewer", "Dana <dana@acme.example>", "--now", "2026-07-03T21:45:00Z"]
-    result = CliRunner().invoke(cli, [*args, "--links", "html"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    page = tmp_path / "followup-acme-industrial-holdings-2026-07-03.html"
+    page = agency_page("Acme Industrial Holdings")
     measured = tmp_path / "measured.html"
     measured.write_text(page.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"))
-    command = [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
-    command += ["--window-size=390,844", "--dump-dom", measured.as_uri()]
-    dom = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
+    dom = dump_dom(measured, tmp_path / "profile", "--window-size=390,844")
     layout = json.loads(_data_layout(dom))
     assert layout["width"] == 390
     wrapped = [row for row in layout["rows"] if len(set(row["lineTops"])) > 1]
