@@ -29,7 +29,7 @@ from pathlib import Path
 
 RATIO_TARGET = 1.3
 WARMUP_ROUNDS = 3
-RUN_CLI = "from icsfollow.cli import main; main()"
+RUN_CLI = "from icsfollow.script import main; main()"  # what the console script runs
 NOW = datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0)
 COMPANIES = ("Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka")
 
@@ -70,7 +70,7 @@ def main() -> int:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(Path(scratch) / "pycache")
         env.update(ICSFOLLOW_CONFIG=str(Path(scratch) / "none.toml"))
-        env.update(XDG_DATA_HOME=str(Path(scratch) / "data"), PYTZ_SKIPEXISTSCHECK="1")
+        env.update(XDG_DATA_HOME=str(Path(scratch) / "data"))
         os.environ.update(env)
         fill_record(options.interviews)
         commands = {

@@ -13,6 +13,7 @@ processes, ``--runs`` times each:
 
 * plan:    ``icsfollow plan ...`` (the console script's code, through ``-c``),
 * imports: ``python -c "import a; import a.b; ..."`` with exactly those modules,
+  after turning the garbage collector off as the console script does,
 * bare:    ``python -c pass``.
 
 It prints the medians, the median of the per-round ratios plan/imports and
@@ -62,11 +63,15 @@ PLAN_ARGS = (
     "--force",
     "-o",
 )
-RUN_CLI = "from icsfollow.cli import main; main()"
+RUN_CLI = "from icsfollow.script import main; main()"  # what the console script runs
+# icsfollow.script.prepare_process turns the cyclic garbage collector off before any
+# library is imported; the imports command does the same first, so that both commands
+# import the same libraries under the same collector setting.
+IMPORTS_PREAMBLE = "import gc; gc.disable()"
 DUMP_MODULES = """
 import json, sys
 path = sys.argv.pop()
-from icsfollow.cli import main
+from icsfollow.script import main
 try:
     main()
 except SystemExit as exit:
@@ -175,14 +180,15 @@ def imports_only_code(modules: Sequence[tuple[str, bool]]) -> str:
 
     An executed module is imported; an unexecuted one is created from its spec and
     put in ``sys.modules`` unexecuted, as in the plan run, so that importing its
-    submodules runs the same code as there.
+    submodules runs the same code as there. It first sets the garbage collector as
+    the console script does (``IMPORTS_PREAMBLE``).
     """
     lines = [
         f"import {name}" if executed else f"unexecuted({name!r})" for name, executed in modules
     ]
     if not all(executed for _, executed in modules):
         lines.insert(0, UNEXECUTED)
-    return "\n".join(lines) or "pass"
+    return "\n".join([IMPORTS_PREAMBLE, *lines])
 
 
 def time_rounds(

@@ -1,5 +1,5 @@
 """``python -m icsfollow``."""
 
-from icsfollow.cli import main
+from icsfollow.script import main
 
 main()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import os
 
 import click
 
@@ -69,8 +68,5 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Run the command line (the ``icsfollow`` script)."""
-    # pytz's documented start-up switch: trust its bundled zone list instead of
-    # opening all ~600 zone files on the first lookup (unknown names still fail).
-    os.environ.setdefault("PYTZ_SKIPEXISTSCHECK", "1")
+    """Run the command line with its signal and error handling (see ``icsfollow.script``)."""
     run(lambda: cli(prog_name="icsfollow"))

@@ -16,7 +16,7 @@ from icsfollow.cli.recorded import now_option, run_now
 if TYPE_CHECKING:
     import sqlite3
 
-    from icsfollow.store.rows import InterviewRow, NextStep, StepRow
+    from icsfollow.store.rows import InterviewRow, ListedInterview, NextStep, StepRow
 
 __all__ = ["list_command", "pending_step_rows", "show"]
 
@@ -24,11 +24,16 @@ __all__ = ["list_command", "pending_step_rows", "show"]
 def pending_step_rows(db: sqlite3.Connection) -> set[int]:
     """The step rows whose change has not reached the CalDAV server yet.
 
-    Without a ``[caldav]`` table in the config nothing is pending.
+    Without a ``[caldav]`` url in the config nothing is pending.
     """
-    from icsfollow.cli.sync import pending_if_configured
+    from icsfollow.cli.common import current_path
+    from icsfollow.inputs.config import caldav_is_configured, read_config
 
-    return pending_if_configured(db)
+    if not caldav_is_configured(read_config(current_path())):
+        return set()
+    from icsfollow.store.remote import pending_steps  # the sync engine: only with CalDAV
+
+    return pending_steps(db)
 
 
 @contextmanager
@@ -56,13 +61,9 @@ def list_command(show_all: bool, as_json: bool, now_text: str | None) -> None:
         icsfollow list
         icsfollow list --all --json
     """
-    from icsfollow.store.lookup import list_interviews, next_steps
-
     with errors_as_click(), reading() as db:
         now = run_now(now_text)
-        rows = [] if db is None else list_interviews(db, include_closed=show_all)
-        upcoming = {} if db is None else next_steps(db, now)
-        unsent = {} if db is None else _pending_by_interview(db)
+        rows, upcoming, unsent = ([], {}, {}) if db is None else _listing(db, show_all, now)
     if as_json:
         listed = [_interview_json(row, upcoming.get(row.id)) for row in rows]
         for item in listed:
@@ -74,6 +75,18 @@ def list_command(show_all: bool, as_json: bool, now_text: str | None) -> None:
         return
     cells = [_cells(row, upcoming.get(row.id)) for row in rows]
     say("\n".join(_table([_with_pending(cell, unsent.get(cell[0], 0)) for cell in cells])))
+
+
+def _listing(
+    db: sqlite3.Connection, show_all: bool, now: datetime
+) -> tuple[list[ListedInterview], dict[str, NextStep], dict[str, int]]:
+    """The interviews listed, the next step of each active one, and unsynced step counts."""
+    from icsfollow.store.lookup import list_interviews, next_steps
+
+    rows = list_interviews(db, include_closed=show_all)
+    ahead = next_steps(db, now)
+    upcoming = {row.id: ahead[row.id] for row in rows if row.active and row.id in ahead}
+    return rows, upcoming, _pending_by_interview(db)
 
 
 def _pending_by_interview(db: sqlite3.Connection) -> dict[str, int]:
@@ -91,7 +104,7 @@ def _with_pending(cells: list[str], pending: int) -> list[str]:
     return cells
 
 
-def _cells(row: InterviewRow, step: NextStep | None) -> list[str]:
+def _cells(row: ListedInterview, step: NextStep | None) -> list[str]:
     if not row.active:
         upcoming = f"closed: {row.outcome}"
     elif step is None:
@@ -101,23 +114,21 @@ def _cells(row: InterviewRow, step: NextStep | None) -> list[str]:
     return [row.id, row.company or "-", row.context, row.local_start, upcoming]
 
 
-def _table(cells: list[list[str]]) -> Iterator[str]:
-    header = ["ID", "COMPANY", "CONTEXT", "INTERVIEW", "NEXT STEP"]
-    widths = [max(len(line[column]) for line in [header, *cells]) for column in range(4)]
-    for line in [header, *cells]:
-        yield (
-            "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=False))
-            + "  "
-            + line[4]
-        )
+def _table(cells: list[list[str]]) -> list[str]:
+    lines = [["ID", "COMPANY", "CONTEXT", "INTERVIEW", "NEXT STEP"], *cells]
+    widths = [max(map(len, column)) for column in list(zip(*lines, strict=True))[:4]]
+    template = "".join(f"{{:<{width}}}  " for width in widths) + "{}"
+    return [template.format(*line) for line in lines]
 
 
-def _interview_json(row: InterviewRow, step: NextStep | None) -> dict[str, object]:
+def _interview_json(
+    row: ListedInterview | InterviewRow, step: NextStep | None
+) -> dict[str, object]:
     return {
         "id": row.id,
         "company": row.company,
         "context": row.context,
-        "interview": row.start.isoformat(),
+        "interview": row.start_utc,
         "zone": row.candidate_zone,
         "state": row.state,
         "outcome": row.outcome,

@@ -11,11 +11,9 @@ from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 from icsfollow.cli.console import say
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from icsfollow.sync.run import SyncResult
 
-__all__ = ["pending_if_configured", "push_after_commit", "push_option", "result_lines", "sync"]
+__all__ = ["push_after_commit", "push_option", "result_lines", "sync"]
 
 _KINDS = ("created", "updated", "deleted")
 
@@ -64,19 +62,6 @@ def push_after_commit(err: bool = False) -> None:
         raise click.ClickException(message) from None
     for line in result_lines(result):
         say(line, err=err)
-
-
-def pending_if_configured(db: sqlite3.Connection) -> set[int]:
-    """The step rows not yet on the CalDAV server; none when no ``[caldav]`` url is set."""
-    from icsfollow.cli.common import current_path
-    from icsfollow.inputs.config import read_config
-    from icsfollow.sync.settings import is_configured
-
-    if not is_configured(read_config(current_path())):
-        return set()
-    from icsfollow.store.remote import pending_steps  # the sync engine: only with CalDAV
-
-    return pending_steps(db)
 
 
 def _run() -> SyncResult:

@@ -18,6 +18,7 @@ __all__ = [
     "KEYS",
     "TABLES",
     "TEMPLATE",
+    "caldav_is_configured",
     "config_path",
     "envvar_of",
     "line_of",
@@ -62,9 +63,8 @@ TABLES: dict[str, dict[str, tuple[type, ...]]] = {
     },
 }
 
-BARE_TEXT = re.compile(
-    r"^\s*(?P<key>[A-Za-z_][\w-]*)\s*=\s*(?P<value>[^\s\"'\[{#][^#]*?)\s*(?:#.*)?$"
-)
+# A key set to unquoted text (compiled on first use by re's cache, so only for a bad config).
+BARE_TEXT = r"^\s*(?P<key>[A-Za-z_][\w-]*)\s*=\s*(?P<value>[^\s\"'\[{#][^#]*?)\s*(?:#.*)?$"
 
 _TYPE_NAMES: dict[type, str] = {
     bool: "a boolean (true or false)",
@@ -164,6 +164,12 @@ def config_path(app_dir: str, environ: Mapping[str, str]) -> Path:
     return expand_home("config", str(Path(app_dir) / FILE_NAME))
 
 
+def caldav_is_configured(config: Mapping[str, object]) -> bool:
+    """Whether a config read by :func:`read_config` has a ``[caldav]`` table with a url."""
+    table = config.get("caldav")
+    return isinstance(table, dict) and bool(table.get("url"))
+
+
 def envvar_of(key: str) -> str:
     """Return the environment variable of a key or option, e.g. ``ICSFOLLOW_THEIR_TZ``."""
     return "ICSFOLLOW_" + key.replace("-", "_").upper()
@@ -255,7 +261,7 @@ def _quote_hint(text: str, error: str) -> str:
     lines = text.splitlines()
     if where is None or not 0 < int(where[1]) <= len(lines):
         return ""
-    bare = BARE_TEXT.match(lines[int(where[1]) - 1])
+    bare = re.match(BARE_TEXT, lines[int(where[1]) - 1])
     if bare is None:
         return ""
     return f'; put text in quotes: {bare["key"]} = "{bare["value"]}"'

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from icsfollow.store.rows import STEP_COLUMNS, InterviewRow, NextStep, StepRow, step_row
+from icsfollow.store.rows import (
+    STEP_COLUMNS,
+    InterviewRow,
+    ListedInterview,
+    NextStep,
+    StepRow,
+    step_row,
+)
 
 if TYPE_CHECKING:
     from icsfollow.core.model import Interview
@@ -23,24 +30,30 @@ __all__ = [
     "unique_id",
 ]
 
-_LISTED = (
+_LISTED = "id, company, context, start_utc, local_start, candidate_zone, state, outcome, note"
+_COLUMNS = (
     "id, company, context, start_utc, local_date, local_start, candidate_zone, state, outcome,"
-    " note, updates"
+    " note, updates, options_json, interview_json"
 )
-_COLUMNS = _LISTED + ", options_json, interview_json"
 
 
-def list_interviews(db: sqlite3.Connection, include_closed: bool = False) -> list[InterviewRow]:
+def list_interviews(db: sqlite3.Connection, include_closed: bool = False) -> list[ListedInterview]:
     """The recorded interviews in date order: the active ones, or all.
 
-    Without their inputs (``options_json`` and ``interview_json`` are empty, so that
-    a long list reads only the covering index): :func:`interview_row` has them.
+    Only the columns a list shows, from the covering index ``interviews_listed``, as
+    stored: :func:`interview_row` reads an interview in full.
     """
     where = "state = 'active'" if not include_closed else "state IN ('active', 'closed')"
-    cursor = db.execute(
-        f"SELECT {_LISTED}, '', '' FROM interviews WHERE {where} ORDER BY start_utc, id"
-    )
-    return [_interview(tuple(row)) for row in cursor]
+    cursor = _plain_cursor(db)
+    cursor.execute(f"SELECT {_LISTED} FROM interviews WHERE {where} ORDER BY start_utc, id")
+    return list(map(ListedInterview._make, cursor))
+
+
+def _plain_cursor(db: sqlite3.Connection) -> sqlite3.Cursor:
+    """A cursor that yields plain tuples: a thousand rows need no ``sqlite3.Row`` each."""
+    cursor = db.cursor()
+    cursor.row_factory = None
+    return cursor
 
 
 def find_interview(db: sqlite3.Connection, text: str) -> InterviewRow:
@@ -63,15 +76,15 @@ def find_interview(db: sqlite3.Connection, text: str) -> InterviewRow:
     raise InputError("ID", text, _not_found_hint(rows, wanted))
 
 
-def _exact(rows: list[InterviewRow], wanted: str) -> list[InterviewRow]:
+def _exact(rows: list[ListedInterview], wanted: str) -> list[ListedInterview]:
     return [row for row in rows if row.id == wanted]
 
 
-def _prefixed(rows: list[InterviewRow], wanted: str) -> list[InterviewRow]:
+def _prefixed(rows: list[ListedInterview], wanted: str) -> list[ListedInterview]:
     return [row for row in rows if wanted and row.id.startswith(wanted)]
 
 
-def _of_company(rows: list[InterviewRow], wanted: str) -> list[InterviewRow]:
+def _of_company(rows: list[ListedInterview], wanted: str) -> list[ListedInterview]:
     from icsfollow.core.naming import company_slug
 
     slug = company_slug(wanted)
@@ -80,7 +93,7 @@ def _of_company(rows: list[InterviewRow], wanted: str) -> list[InterviewRow]:
     ]
 
 
-def _not_found_hint(rows: list[InterviewRow], wanted: str) -> str:
+def _not_found_hint(rows: list[ListedInterview], wanted: str) -> str:
     if not rows:
         return "is not a recorded interview: none is recorded yet (plan one first)"
     import difflib
@@ -136,27 +149,29 @@ def interview_row(db: sqlite3.Connection, interview_id: str) -> InterviewRow:
     return _interview(tuple(row))
 
 
-def _interview(values: tuple[object, ...]) -> InterviewRow:
-    start = datetime.fromisoformat(str(values[3]))
-    day = date.fromisoformat(str(values[4]))
-    return InterviewRow(*values[:3], start, day, *values[5:])  # type: ignore[arg-type, call-arg]
+def _interview(values: tuple[Any, ...]) -> InterviewRow:
+    identity, company, context, start, day, *rest = values
+    return InterviewRow(
+        identity, company, context, datetime.fromisoformat(start), date.fromisoformat(day), *rest
+    )
 
 
 def next_steps(db: sqlite3.Connection, now: datetime) -> dict[str, NextStep]:
-    """Each active interview's next step still ahead at ``now``, by interview id.
+    """Each interview's next step still ahead at ``now``, by interview id.
 
-    One query over the covering index ``steps_next``: a step is ahead while its
-    ``ends_utc`` (UTC ISO text, which compares as text) is after now.
+    One scan of the covering index ``steps_next``, which is in interview order: a step
+    is ahead while its ``ends_utc`` (UTC ISO text, which compares as text) is after
+    now, and the next is the one with the earliest start (SQLite takes the other
+    columns from that row). A closed interview keeps its thank-yous ahead after
+    ``heard-back``, so callers showing active interviews only ask for those.
     """
-    cursor = db.execute(
-        "SELECT i.id, s.step_id, s.summary, s.local_when, s.start, s.end, s.all_day"
-        " FROM interviews i JOIN steps s ON s.interview_id = i.id AND s.state = 'ahead'"
-        " AND s.start = (SELECT min(x.start) FROM steps x WHERE x.interview_id = i.id"
-        " AND x.state = 'ahead' AND x.ends_utc > ?)"
-        " WHERE i.state = 'active' ORDER BY s.id DESC",
+    cursor = _plain_cursor(db)
+    cursor.execute(
+        "SELECT interview_id, step_id, summary, local_when, min(start), end, all_day"
+        " FROM steps WHERE state = 'ahead' AND ends_utc > ? GROUP BY interview_id",
         (now.astimezone(timezone.utc).isoformat(),),
     )
-    return {str(values[0]): NextStep(*values) for values in cursor}
+    return {values[0]: NextStep._make(values) for values in cursor}
 
 
 def interview_steps(db: sqlite3.Connection, interview_id: str) -> list[StepRow]:

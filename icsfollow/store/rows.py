@@ -6,7 +6,7 @@
 from datetime import date, datetime
 from typing import NamedTuple
 
-__all__ = ["STEP_COLUMNS", "InterviewRow", "NextStep", "StepRow", "step_row"]
+__all__ = ["STEP_COLUMNS", "InterviewRow", "ListedInterview", "NextStep", "StepRow", "step_row"]
 
 STEP_COLUMNS = (
     "id", "interview_id", "step_id", "first_uid", "uid", "sequence", "state", "all_day",
@@ -30,6 +30,30 @@ class InterviewRow(NamedTuple):
     updates: int
     options_json: str
     interview_json: str
+
+    @property
+    def active(self) -> bool:
+        """False once closed."""
+        return self.state == "active"
+
+    @property
+    def start_utc(self) -> str:
+        """The start as stored: UTC ISO text."""
+        return self.start.isoformat()
+
+
+class ListedInterview(NamedTuple):
+    """What ``list`` and the id lookup read of an interview: index columns, as stored."""
+
+    id: str
+    company: str
+    context: str
+    start_utc: str
+    local_start: str
+    candidate_zone: str
+    state: str
+    outcome: str | None
+    note: str | None
 
     @property
     def active(self) -> bool:

@@ -15,7 +15,6 @@ __all__ = [
     "CalDAVSettings",
     "caldav_settings",
     "check_url",
-    "is_configured",
 ]
 
 DEFAULT_CALENDAR = "Job follow-ups"
@@ -43,12 +42,6 @@ class CalDAVSettings(NamedTuple):
     ca_file: Path | None
     timeout: int
     source: Path
-
-
-def is_configured(config: Mapping[str, object]) -> bool:
-    """Whether the config has a ``[caldav]`` table with a url."""
-    table = config.get("caldav")
-    return isinstance(table, dict) and bool(table.get("url"))
 
 
 def caldav_settings(config: Mapping[str, object], source: Path) -> CalDAVSettings:
