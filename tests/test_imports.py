@@ -13,10 +13,15 @@ from pathlib import Path
 
 import pytest
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
 RUN_AND_DUMP = """
 import json, sys
 path = sys.argv.pop()
-from icsfollow.cli import main
+from icsfollow.script import main
 try:
     main()
 except SystemExit as exit:
@@ -25,6 +30,21 @@ except SystemExit as exit:
 with open(path, "w", encoding="utf-8") as out:
     json.dump(list(sys.modules), out)
 """
+SCRIPT_STATE = """
+import gc, json, os, sys
+path = sys.argv.pop()
+import icsfollow.script
+before = list(sys.modules)
+try:
+    icsfollow.script.main()
+except SystemExit as exit:
+    if exit.code not in (None, 0):
+        raise
+state = {"before": before, "gc": gc.isenabled(), "pytz": os.environ.get("PYTZ_SKIPEXISTSCHECK")}
+with open(path, "w", encoding="utf-8") as out:
+    json.dump(state, out)
+"""
+ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("icalendar", "holidays", "dateutil", "nameparser")
 COUNTRIES = "holidays.countries."
 PLAN = (
@@ -90,3 +110,21 @@ def test_plan_imports_no_other_command(tmp_path: Path) -> None:
     others = ("records", "reschedule", "close", "forget", "feed", "rules")
     assert "icsfollow.cli.plan" in loaded
     assert sorted(loaded & {f"icsfollow.cli.{name}" for name in others}) == []
+
+
+def test_console_script_tunes_the_process_before_any_library(tmp_path: Path) -> None:
+    dump = tmp_path / "state.json"
+    command = [sys.executable, "-c", SCRIPT_STATE, "--version", str(dump)]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    state = json.loads(dump.read_text(encoding="utf-8"))
+
+    assert "click" not in top_level(state["before"])  # nothing third-party before the settings
+    assert state["gc"] is False
+    assert state["pytz"] == "1"
+
+
+def test_the_icsfollow_script_is_the_tuned_entry_point() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+    assert project["project"]["scripts"] == {"icsfollow": "icsfollow.script:main"}
