@@ -101,6 +101,39 @@ def test_only_the_options_given_change_the_recorded_inputs() -> None:
     assert "Nothing changed" in result.output
 
 
+def test_no_phone_ok_and_no_linkedin_ok_withdraw_what_was_asked() -> None:
+    invoke("reschedule", "acme", "2026-05-12 11:00", *NOW, "--phone-ok", "--linkedin-ok")
+    summaries = {str(row[0]): str(row[1]) for row in query("SELECT step_id, summary FROM steps")}
+    assert summaries["check-in"] == "Call Dana Lee at Acme"
+    assert "linkedin-connect" in summaries
+
+    result = invoke("reschedule", "acme", "2026-05-12 11:00", *LATER, "--no-phone-ok")
+    assert result.exit_code == 0, result.output
+    assert "  Fri 15 May 2026 10:00 EDT  Call Dana Lee at Acme\n" in result.output  # to delete
+    ahead = dict(query("SELECT step_id, summary FROM steps WHERE state = 'ahead'"))
+    assert ahead["check-in"] == "Decide whether to check in with Dana Lee at Acme"
+    assert "linkedin-connect" in ahead
+
+    assert (
+        invoke("reschedule", "acme", "2026-05-12 11:00", *LATER, "--no-linkedin-ok").exit_code == 0
+    )
+    assert "linkedin-connect" not in dict(
+        query("SELECT step_id, state FROM steps WHERE state = 'ahead'")
+    )
+    saved = str(query("SELECT options_json FROM interviews")[0][0])
+    assert '"phone_ok": null' in saved and '"linkedin_ok": null' in saved
+
+
+def test_an_option_and_its_no_form_together_are_bad_input() -> None:
+    before = query("SELECT * FROM steps")
+    result = invoke("reschedule", "acme", "2026-05-13 11:00", *LATER, "--phone-ok", "--no-phone-ok")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: --phone-ok and --no-phone-ok cannot be used together"
+    )
+    assert query("SELECT * FROM steps") == before
+
+
 def test_a_failed_write_leaves_the_record_as_it_was() -> None:
     UPDATE.write_bytes(b"mine")
     before = query("SELECT * FROM steps")

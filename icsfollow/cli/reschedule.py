@@ -63,6 +63,10 @@ def planning_options() -> list[click.Parameter]:
     help="Changed steps under their first UIDs, SEQUENCE+1, for Apple Calendar and Evolution "
     "(default: with --calendar-app or calendar_app apple/evolution).",
 )
+@click.option(
+    "--no-phone-ok", is_flag=True, help="Nobody asked for a call any more: check in by email."
+)
+@click.option("--no-linkedin-ok", is_flag=True, help="Drop the LinkedIn request.")
 @change_options
 @push_option
 @click.pass_context
@@ -72,6 +76,8 @@ def reschedule(
     interview_id: str,
     when: str,
     in_place: bool | None,
+    no_phone_ok: bool,
+    no_linkedin_ok: bool,
     output_dir: Path | None,
     force: bool,
     feed: str | None,
@@ -90,6 +96,7 @@ def reschedule(
         icsfollow reschedule acme-2026-05-12 "2026-05-14 15:00"
         icsfollow reschedule acme "2026-05-14 15:00" --in-place
         icsfollow reschedule acme "2026-05-12 11:00" --feedback-by 2026-05-20
+        icsfollow reschedule acme "2026-05-12 11:00" --no-phone-ok
     """
     from icsfollow.store.revise import reschedule as revise
     from icsfollow.store.revise import saved_calendar_app
@@ -100,6 +107,7 @@ def reschedule(
         for name, value in raw.items()
         if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE
     }
+    given.update(_turned_off(given, phone_ok=no_phone_ok, linkedin_ok=no_linkedin_ok))
     default_app = os.environ.get("ICSFOLLOW_CALENDAR_APP") or (ctx.default_map or {}).get(
         "calendar_app"
     )
@@ -125,6 +133,19 @@ def reschedule(
 
 
 reschedule.params[2:2] = planning_options()
+
+
+def _turned_off(given: dict[str, Any], **off: bool) -> dict[str, None]:
+    """The recorded asks that ``--no-phone-ok`` / ``--no-linkedin-ok`` withdraw.
+
+    Raises:
+        click.UsageError: When an option and its ``--no-`` form are both given.
+    """
+    for name, flag in off.items():
+        if flag and name in given:
+            option = name.replace("_", "-")
+            raise click.UsageError(f"--{option} and --no-{option} cannot be used together")
+    return {name: None for name, flag in off.items() if flag}
 
 
 def _report(row: InterviewRow, revision: Revision, written: list[Path]) -> None:
