@@ -134,6 +134,38 @@ def test_an_option_and_its_no_form_together_are_bad_input() -> None:
     assert query("SELECT * FROM steps") == before
 
 
+def test_moved_later_before_it_happened_replans_the_thank_yous_whose_old_slot_passed() -> None:
+    # Planned for 11:00; at 14:00 EDT (before it took place) it moves to 15:00. The old
+    # thank-yous (12:30, 13:00) are past, but they followed an interview that had not
+    # happened: they are planned again, written, and their old events listed to delete.
+    result = invoke("reschedule", "acme", "2026-05-12 15:00", "--now", "2026-05-12T18:00:00Z")
+    assert result.exit_code == 0, result.output
+    assert "  Tue 12 May 2026 12:30 EDT  Email a thank-you to Dana Lee at Acme\n" in result.output
+    assert set(events(UPDATE)) >= {"thank-you-email", "thank-you-letter"}
+    starts = dict(query("SELECT step_id, start FROM steps WHERE state = 'ahead'"))
+    assert starts["thank-you-email"] == "2026-05-12T20:30:00+00:00"  # 16:30 EDT
+
+
+def test_reschedule_can_switch_to_agency_with_a_recruiter() -> None:
+    result = invoke("reschedule", "acme", "2026-05-12 11:00", *NOW, "--context", "agency",
+                    "--recruiter", "Sam Ortiz <sam@staffing.example>")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "recruiter-debrief" in steps()
+    twice = ("--recruiter", "A <a@x.example>", "--recruiter", "B <b@x.example>")
+    result = invoke("reschedule", "acme", "2026-05-12 11:00", *NOW, *twice)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: Invalid value for '--recruiter': 'B <b@x.example>' repeats --recruiter;"
+        " give one recruiter"
+    )
+
+
+def test_reschedule_has_no_output_only_plan_options() -> None:
+    result = invoke("reschedule", "acme", "2026-05-12 11:00", *NOW, "--page", "x.html")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1].startswith("Error: No such option '--page'.")
+
+
 def test_a_failed_write_leaves_the_record_as_it_was() -> None:
     UPDATE.write_bytes(b"mine")
     before = query("SELECT * FROM steps")

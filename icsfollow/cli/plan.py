@@ -26,7 +26,7 @@ from icsfollow.inputs.paths import expand_home
 if TYPE_CHECKING:
     from icsfollow.api import PlanResult
 
-__all__ = ["plan"]
+__all__ = ["OUTPUT_FLAGS", "one_recruiter", "plan"]
 
 OUTPUT_FLAGS = ("force", "dry_run", "split", "links", "links_only", "office365", "page")
 
@@ -255,7 +255,7 @@ def plan(
     outputs = {key: raw.pop(key) for key in OUTPUT_FLAGS}
     with errors_as_click():
         _check_one_when(when, click.get_current_context().args)
-        raw["recruiter"] = _one_recruiter(raw.pop("recruiters"))
+        raw["recruiter"] = one_recruiter(raw.pop("recruiters"))
         tz = raw.pop("tz")
         tz = _system_zone() if tz is None else tz
         options = PlanOptions(when=when, tz=tz, **raw)
@@ -313,7 +313,12 @@ def _check_one_when(when: str, extra: list[str]) -> None:
         )
 
 
-def _one_recruiter(recruiters: tuple[str, ...]) -> str | None:
+def one_recruiter(recruiters: tuple[str, ...]) -> str | None:
+    """The one ``--recruiter`` given, if any.
+
+    Raises:
+        InputError: When ``--recruiter`` is repeated.
+    """
     from icsfollow.errors import InputError
 
     if len(recruiters) > 1:

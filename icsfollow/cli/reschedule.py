@@ -14,7 +14,7 @@ from click.core import ParameterSource
 from icsfollow.cli.common import CONTEXT_SETTINGS, errors_as_click
 from icsfollow.cli.config import ConfiguredCommand
 from icsfollow.cli.console import say
-from icsfollow.cli.plan import plan
+from icsfollow.cli.plan import OUTPUT_FLAGS, one_recruiter, plan
 from icsfollow.cli.recorded import (
     IN_PLACE_APPS,
     change_options,
@@ -33,8 +33,8 @@ __all__ = ["reschedule"]
 
 # The plan options that are not inputs of the plan itself.
 NOT_PLANNING = frozenset(
-    ["when", "output", "output_dir", "force", "dry_run", "split", "links", "links_only",
-     "office365", "record", "new", "calendar_app", "feed", "now_text", "help", "push"]
+    ["when", "output", "output_dir", "record", "new", "calendar_app", "feed", "now_text",
+     "help", "push", *OUTPUT_FLAGS]
 )  # fmt: skip
 
 
@@ -118,6 +118,8 @@ def reschedule(
         return (saved_calendar_app(row) or default_app) in IN_PLACE_APPS
 
     with errors_as_click():
+        if "recruiters" in given:
+            given["recruiter"] = one_recruiter(given.pop("recruiters"))
         now = run_now(now_text)
         change_run(
             interview_id,

@@ -134,8 +134,7 @@ def apply_plan(
     longer has is withdrawn, its object cancelled.
     """
     rows = {row.step_id: row for row in interview_steps(db, interview_id)}
-    zone = plan.interview.candidate_zone
-    recorded = [_recorded(db, row, row.state_at(now, zone)) for row in rows.values()]
+    recorded = [_recorded(db, row, _history_state(row, plan, now)) for row in rows.values()]
     planned = {step.step_id: step for step in plan.steps}
     new = [_new_step(plan, step) for step in plan.steps]
     changes = diff_steps(recorded, new)
@@ -158,6 +157,20 @@ def withdraw_step(db: sqlite3.Connection, row: StepRow, now: datetime) -> StepRo
         (row.sequence + 1, cancelled, now.isoformat(), row.row),
     )
     return row._replace(state="withdrawn", sequence=row.sequence + 1, object_ics=cancelled)
+
+
+def _history_state(row: StepRow, plan: Plan, now: datetime) -> str:
+    """A step's state for the diff: one whose time has passed is history (``done``),
+    unless it lies before the interview as now planned: moved later, the interview
+    had not happened yet, so that step never did either and is planned again."""
+    zone = plan.interview.candidate_zone
+    state = row.state_at(now, zone)
+    if state != "done" or row.state == "done":
+        return state
+    interview_end = plan.interview.end
+    if isinstance(row.start, datetime):
+        return "ahead" if row.start < interview_end else state
+    return "ahead" if row.start <= to_local(interview_end, zone).date() else state
 
 
 def _new_step(plan: Plan, step: PlannedStep) -> NewStep:
