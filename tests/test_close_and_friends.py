@@ -105,6 +105,29 @@ def test_list_shows_the_active_interviews_and_all_adds_the_closed() -> None:
     assert listed[0]["next_step"]["step_id"] == "quiet-period"
 
 
+def test_with_only_closed_interviews_list_says_so() -> None:
+    invoke("close", "acme", "--outcome", "rejected", *EVENING)
+    assert invoke("list", *EVENING).output == (
+        "No active interviews (1 closed: icsfollow list --all).\n"
+    )
+
+
+def test_steps_are_in_time_order_when_an_evening_letter_is_next_day_in_utc() -> None:
+    # 19:30 PDT is 02:30 UTC on the next day: the letter comes before that day's
+    # all-day quiet period, in list, show and close alike.
+    late = ("--now", "2026-05-13T02:00:00Z")
+    laco = ("plan", "2026-05-12 18:00", "--context", "direct", "--tz", "America/Los_Angeles",
+            "--company", "Laco", "--name", "Jo", *late)  # fmt: skip
+    assert invoke(*laco).exit_code == 0
+    letter = "Tue 12 May 2026 19:30 PDT  Write a handwritten thank-you letter to your"
+    assert letter in invoke("list", *late).output.splitlines()[2]
+    shown = invoke("show", "laco", *late).output.splitlines()
+    assert shown[1].startswith(f"  ahead      {letter}")
+    assert shown[2].startswith("  ahead      Wed 13 May to Thu 14 May 2026 (all day)  Quiet")
+    closed = invoke("close", "laco", "--outcome", "rejected", *late).output.splitlines()
+    assert closed[2].startswith(f"  {letter}")
+
+
 def test_show_gives_each_step_its_state() -> None:
     invoke("close", "acme", "--outcome", "offer", *EVENING)
     assert invoke("show", "Acme", *EVENING).output.splitlines() == [

@@ -61,9 +61,12 @@ def list_command(show_all: bool, as_json: bool, now_text: str | None) -> None:
         icsfollow list
         icsfollow list --all --json
     """
+    from icsfollow.store.lookup import count_closed
+
     with errors_as_click(), reading() as db:
         now = run_now(now_text)
         rows, upcoming, unsent = ([], {}, {}) if db is None else _listing(db, show_all, now)
+        closed = 0 if rows or show_all or db is None else count_closed(db)
     if as_json:
         listed = [_interview_json(row, upcoming.get(row.id)) for row in rows]
         for item in listed:
@@ -71,10 +74,18 @@ def list_command(show_all: bool, as_json: bool, now_text: str | None) -> None:
         say(_json(listed))
         return
     if not rows:
-        say("No interviews recorded yet." if not show_all else "No interviews recorded.")
+        say(_nothing_listed(show_all, closed))
         return
     cells = [_cells(row, upcoming.get(row.id)) for row in rows]
     say("\n".join(_table([_with_pending(cell, unsent.get(cell[0], 0)) for cell in cells])))
+
+
+def _nothing_listed(show_all: bool, closed: int) -> str:
+    if show_all:
+        return "No interviews recorded."
+    if closed:
+        return f"No active interviews ({closed} closed: icsfollow list --all)."
+    return "No interviews recorded yet."
 
 
 def _listing(

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "active_match",
+    "count_closed",
     "find_interview",
     "interview_row",
     "interview_steps",
@@ -47,6 +48,11 @@ def list_interviews(db: sqlite3.Connection, include_closed: bool = False) -> lis
     cursor = _plain_cursor(db)
     cursor.execute(f"SELECT {_LISTED} FROM interviews WHERE {where} ORDER BY start_utc, id")
     return list(map(ListedInterview._make, cursor))
+
+
+def count_closed(db: sqlite3.Connection) -> int:
+    """How many recorded interviews are closed."""
+    return int(db.execute("SELECT count(*) FROM interviews WHERE state = 'closed'").fetchone()[0])
 
 
 def _plain_cursor(db: sqlite3.Connection) -> sqlite3.Cursor:
@@ -161,23 +167,25 @@ def next_steps(db: sqlite3.Connection, now: datetime) -> dict[str, NextStep]:
 
     One scan of the covering index ``steps_next``, which is in interview order: a step
     is ahead while its ``ends_utc`` (UTC ISO text, which compares as text) is after
-    now, and the next is the one with the earliest start (SQLite takes the other
-    columns from that row). A closed interview keeps its thank-yous ahead after
-    ``heard-back``, so callers showing active interviews only ask for those.
+    now, and the next is the one that ends first (SQLite takes the other columns from
+    that row). Steps never overlap, so that is also the first to start; ``start``
+    itself does not compare across steps: a local date for all-day ones, UTC for others.
+    A closed interview keeps its thank-yous ahead after ``heard-back``, so callers
+    showing active interviews only keep those.
     """
     cursor = _plain_cursor(db)
     cursor.execute(
-        "SELECT interview_id, step_id, summary, local_when, min(start), end, all_day"
+        "SELECT interview_id, step_id, summary, local_when, start, end, all_day, min(ends_utc)"
         " FROM steps WHERE state = 'ahead' AND ends_utc > ? GROUP BY interview_id",
         (now.astimezone(timezone.utc).isoformat(),),
     )
-    return {values[0]: NextStep._make(values) for values in cursor}
+    return {values[0]: NextStep._make(values[:-1]) for values in cursor}
 
 
 def interview_steps(db: sqlite3.Connection, interview_id: str) -> list[StepRow]:
-    """An interview's recorded steps, in time order."""
+    """An interview's recorded steps, in time order (by their end instants: steps never overlap)."""
     cursor = db.execute(
-        f"SELECT {', '.join(STEP_COLUMNS)} FROM steps WHERE interview_id = ? ORDER BY start, id",
+        f"SELECT {', '.join(STEP_COLUMNS)} FROM steps WHERE interview_id = ? ORDER BY ends_utc, id",
         (interview_id,),
     )
     return [step_row(tuple(row)) for row in cursor]

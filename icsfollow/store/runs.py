@@ -128,7 +128,7 @@ def feed_objects(db: sqlite3.Connection) -> list[bytes]:
     cursor = db.execute(
         "SELECT s.object_ics FROM steps s JOIN interviews i ON i.id = s.interview_id"
         " WHERE s.state != 'withdrawn' AND (i.state = 'active' OR s.state = 'ahead')"
-        " ORDER BY s.start, s.interview_id, s.id"
+        " ORDER BY s.ends_utc, s.interview_id, s.id"
     )
     return [bytes(blob) for (blob,) in cursor]
 
