@@ -166,6 +166,16 @@ def test_reschedule_has_no_output_only_plan_options() -> None:
     assert result.output.splitlines()[-1].startswith("Error: No such option '--page'.")
 
 
+def test_only_withdrawing_writes_no_file_and_uses_no_update_number() -> None:
+    result = invoke("reschedule", "acme", "2026-05-12 11:00", *NOW, "--last-check-in-after", "0")
+    assert result.exit_code == 0, result.output
+    assert "(steps: 2 withdrawn)" in result.output
+    assert "Delete these events from your calendar:\n" in result.output
+    assert "Wrote" not in result.output
+    assert invoke("reschedule", "acme", "2026-05-13 11:00", *LATER).exit_code == 0
+    assert UPDATE.exists()
+
+
 def test_a_failed_write_leaves_the_record_as_it_was() -> None:
     UPDATE.write_bytes(b"mine")
     before = query("SELECT * FROM steps")

@@ -75,6 +75,14 @@ def test_holiday_that_moves_a_step_is_named() -> None:
     assert lines[check_in + 1].strip().startswith("skips Fri 03 Jul: Independence Day (observed)")
 
 
+def test_a_one_day_quiet_period_is_headed_by_its_day_alone() -> None:
+    options = CROSS_ZONES._replace(when="2026-05-12 11:00", tz="America/New_York",
+                                   their_tz=None, check_in_after=2)  # fmt: skip
+    lines = format_timeline(make_plan(options, NOW.replace(month=5, day=11)).plan, Style())
+    quiet = lines.index("  all day     ~ Quiet period: no follow-up with West")
+    assert lines[quiet - 1] == "Wed 13 May 2026"
+
+
 def test_colour_style_uses_ansi_and_symbols_and_unstyles_to_plain_layout() -> None:
     plan = make_plan(CROSS_ZONES, NOW).plan
     coloured = format_timeline(plan, Style(color=True))

@@ -161,7 +161,11 @@ def _report(row: InterviewRow, revision: Revision, written: list[Path]) -> None:
     say(change_summary(row.id, revision.changes))
     zone = revision.plan.interview.candidate_zone
     if revision.replaced:
-        say("The old events (delete them first where the file says so):")
+        say(
+            "The old events (delete them first where the file says so):"
+            if written
+            else "Delete these events from your calendar:"
+        )
         for line in deletion_lines(revision.replaced, zone):
             say(line)
     echo_paths(written)

@@ -119,6 +119,8 @@ def _header(plan: Plan, step: PlannedStep) -> str:
         return f"{to_local(step.start, plan.interview.candidate_zone):%a %d %b %Y}"
     assert isinstance(step.end, date)
     last = date.fromordinal(step.end.toordinal() - 1)
+    if last == step.start:
+        return f"{step.start:%a %d %b %Y}"
     return f"{step.start:%a %d %b} to {last:%a %d %b %Y}"
 
 

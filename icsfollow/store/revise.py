@@ -79,9 +79,10 @@ def reschedule(
     files: tuple[tuple[str, bytes], ...] = ()
     if any(change.kind is not ChangeKind.UNCHANGED for change in changes):
         number = row.updates + 1
-        db.execute("UPDATE interviews SET updates = ? WHERE id = ?", (number, row.id))
         name = f"followup-{row.id}-update-{number}"
         files = _update_files(db, row.id, result.plan, changes, now, in_place, name)
+        if files:  # only withdrawn, not in place: nothing to import, no number used
+            db.execute("UPDATE interviews SET updates = ? WHERE id = ?", (number, row.id))
     return Revision(result.plan, result.warnings, changes, replaced, files, in_place)
 
 
