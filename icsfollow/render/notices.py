@@ -95,7 +95,8 @@ def reschedule_instructions(files: Sequence[str], in_place: bool) -> list[str]:
         ]
     return [
         "In each calendar:",
-        "  Apple Calendar, Evolution: open the files above, in order; they update the events.",
+        "  Apple Calendar, Evolution: open the files above, in order; they update the events",
+        "  imported from the plan or --in-place updates (delete any from other updates first).",
         "  khal: import them; it updates the events (withdrawn steps show as cancelled).",
         "  Thunderbird (refuses them: ID already exists), calcurse (adds copies): delete the",
         f"  old events above, then import {files[0]}.",
@@ -110,7 +111,8 @@ def close_instructions(cancel: str | None) -> list[str]:
         return []
     return [
         "In each calendar:",
-        "  Apple Calendar, Evolution: open the file above; it removes the events.",
+        "  Apple Calendar, Evolution: open the file above; it removes the events imported",
+        "  from the plan or --in-place updates (delete any from other updates by hand).",
         "  khal: import it; it marks them cancelled.",
         "  Google, Outlook (ignore the file), Thunderbird (refuses it), calcurse (adds copies):",
         "  delete the events above by hand.",
