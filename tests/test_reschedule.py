@@ -176,6 +176,18 @@ def test_only_withdrawing_writes_no_file_and_uses_no_update_number() -> None:
     assert UPDATE.exists()
 
 
+def test_a_recorded_value_the_move_makes_wrong_is_named_as_recorded() -> None:
+    given = invoke("reschedule", "acme", "2026-05-12 11:00", *NOW, "--feedback-by", "friday")
+    assert given.exit_code == 0, given.output
+    result = invoke("reschedule", "acme", "2026-05-18 11:00", *LATER)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: Invalid value for '--feedback-by': '2026-05-15' is before the interview"
+        " (Mon 18 May 2026 11:00 EDT); that is the recorded value: give --feedback-by to"
+        " change it"
+    )
+
+
 def test_a_failed_write_leaves_the_record_as_it_was() -> None:
     UPDATE.write_bytes(b"mine")
     before = query("SELECT * FROM steps")

@@ -72,7 +72,10 @@ def reschedule(
 
     _check_active(row, "reschedule")
     options = PlanOptions(**{**_saved_options(row), **overrides})  # type: ignore[arg-type]
-    result = make_plan(options, now)
+    try:
+        result = make_plan(options, now)
+    except InputError as error:
+        raise _from_record(error, overrides) from None
     typed = {**options._asdict(), "calendar_app": saved_calendar_app(row)}
     save_plan_inputs(db, row.id, result.plan, typed, now)
     changes, replaced = apply_plan(db, row.id, result.plan, now)
@@ -84,6 +87,15 @@ def reschedule(
         if files:  # only withdrawn, not in place: nothing to import, no number used
             db.execute("UPDATE interviews SET updates = ? WHERE id = ?", (number, row.id))
     return Revision(result.plan, result.warnings, changes, replaced, files, in_place)
+
+
+def _from_record(error: InputError, overrides: Mapping[str, object]) -> InputError:
+    """Say so when the bad value is one the record kept, not one given now."""
+    field = error.option.lstrip("-").replace("-", "_")  # --interviewer: interviewers
+    if not error.option.startswith("--") or {field, f"{field}s"} & set(overrides):
+        return error
+    hint = f"{error.reason}; that is the recorded value: give {error.option} to change it"
+    return InputError(error.option, error.value, hint)
 
 
 def _saved_options(row: InterviewRow) -> dict[str, object]:
