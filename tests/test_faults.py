@@ -491,3 +491,42 @@ def test_a_config_path_with_an_unknown_user(tmp_path: Path) -> None:
         "Error: Invalid value for 'ICSFOLLOW_CONFIG': '~nosuchuser/config.toml' cannot be "
         "expanded: there is no user 'nosuchuser'"
     )
+
+
+STOP_IN_A_CALLBACK = """
+import os, signal, sys, time, weakref
+import click
+from icsfollow.cli.process import run
+
+class Thing:
+    pass
+
+@click.command()
+def command():
+    thing = Thing()
+
+    def callback(ref):  # Python cannot raise out of a weakref callback
+        os.kill(os.getpid(), signal.SIG{name})
+        for _ in range(100000):
+            pass
+
+    ref = weakref.ref(thing, callback)
+    del thing
+    time.sleep(2)
+    print("not stopped")
+
+run(lambda: command([]))
+"""
+
+
+@pytest.mark.parametrize(("name", "code"), [("TERM", 128 + signal.SIGTERM), ("INT", 1)])
+def test_a_signal_inside_a_callback_still_stops_the_run(name: str, code: int) -> None:
+    """A stop raised where it cannot propagate (an import's lock clean-up is one such
+    place) is raised again a moment later, not printed as ignored and lost."""
+    program = STOP_IN_A_CALLBACK.replace("{name}", name)
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=30, env=env()
+    )
+    assert "not stopped" not in done.stdout
+    assert "Exception ignored" not in done.stderr, done.stderr
+    assert done.returncode == code, done.stderr

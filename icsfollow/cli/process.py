@@ -49,6 +49,8 @@ def run(command: Callable[[], object]) -> None:
         if signal.getsignal(number) == signal.SIG_DFL:  # nohup's SIG_IGN is kept
             signal.signal(number, _stop)
             _HANDLED.add(number)
+    if _HANDLED and hasattr(signal, "setitimer"):
+        sys.unraisablehook = _unraisable
     try:
         command()
     except Stopped as stop:
@@ -81,6 +83,8 @@ def outputs_final() -> None:
         return
     for number in (*STOP_SIGNALS, signal.SIGINT):
         signal.signal(number, signal.SIG_IGN)
+    if hasattr(signal, "setitimer"):
+        signal.setitimer(signal.ITIMER_REAL, 0)  # a stop raised again later is dropped
 
 
 def interruptible() -> None:
@@ -110,6 +114,22 @@ def claim_standard_fds() -> None:
                 os.close(null)
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
+
+
+def _unraisable(hook: sys.UnraisableHookArgs) -> None:
+    """A stop that arrives inside a weakref callback or ``__del__`` (an import's lock
+    clean-up, say) cannot propagate from there: Python would print it and go on, the
+    signal lost. Raise it again a moment later instead, from wherever the run is then."""
+    stop = hook.exc_value
+    if not isinstance(stop, (Stopped, KeyboardInterrupt)):
+        sys.__unraisablehook__(hook)
+        return
+
+    def again(signum: int, frame: FrameType | None) -> None:
+        raise stop
+
+    signal.signal(signal.SIGALRM, again)
+    signal.setitimer(signal.ITIMER_REAL, 0.01)
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
