@@ -538,9 +538,9 @@ def assert_quiet_periods(facts: Facts) -> None:
     ]
     spans = [("quiet-period", early, facts.steps["check-in"])]
     if "last-check-in" in facts.steps:
-        spans.append(
-            ("quiet-until-last-check-in", [facts.steps["check-in"]], facts.steps["last-check-in"])
-        )
+        # late own tasks can follow the check-in: the second period starts after them too
+        after = [*early, facts.steps["check-in"]]
+        spans.append(("quiet-until-last-check-in", after, facts.steps["last-check-in"]))
     for step_id, before, until in spans:
         days = [local_day(facts.t1, facts.zone)]
         days += [local_day(_end(step) - timedelta(microseconds=1), facts.zone) for step in before]

@@ -255,6 +255,28 @@ CHECK_IN_IN_SHORT_DST_DAY = Case(
 )
 
 
+# Bug: with one own hour a day, two thank-you emails and the letter run late past the
+# check-in; the quiet period before the last check-in covered the letter's day.
+LETTER_AFTER_CHECK_IN = Case(
+    Interview(
+        start=datetime(2025, 3, 30, 1, 0, tzinfo=pytz.utc),
+        context=Context.AGENCY,
+        candidate_zone="Europe/London",
+        contact_zone="America/New_York",
+        duration=timedelta(minutes=1),
+        interviewers=(Person("Dana Lee"), Person("Dana Lee", "dana@acme.example")),
+    ),
+    Settings(
+        country="US",
+        check_in_after=1,
+        alarm_minutes=None,
+        own_hours=(time(10, 0), time(11, 0)),
+        last_check_in_after=2,
+    ),
+    datetime(2025, 3, 31, 0, 1, 1, tzinfo=pytz.utc),
+)
+
+
 # ----------------------------------------------------------------------- properties
 
 
@@ -362,6 +384,7 @@ def agency_panels(draw: st.DrawFn, when: str) -> Case:
 
 @SETTINGS
 @given(st.one_of(agency_panels("on time"), agency_panels("late")))
+@example(LETTER_AFTER_CHECK_IN)
 def test_agency_panels_reach_the_client_only_after_the_debrief(case: Case) -> None:
     """Debrief first, one email per address, deadlines, both hours, quiet periods, texts."""
     assert_invariants(case.plan())

@@ -67,7 +67,7 @@ def schedule_steps(interview: Interview, settings: Settings, now: datetime) -> P
         *early,
         _place_quiet(run, "quiet-period", early, check_in),
         check_in,
-        _place_quiet(run, "quiet-until-last-check-in", (check_in,), last),
+        _place_quiet(run, "quiet-until-last-check-in", (*early, check_in), last),
         last,
     ]
     steps = tuple(step for step in placed if step is not None)
