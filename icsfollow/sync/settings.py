@@ -8,6 +8,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from icsfollow.errors import InputError
+from icsfollow.inputs.config import caldav_is_configured
 
 __all__ = [
     "DEFAULT_CALENDAR",
@@ -51,10 +52,11 @@ def caldav_settings(config: Mapping[str, object], source: Path) -> CalDAVSetting
         InputError: With option ``config``: no table, no url or username, a bad url,
             a timeout out of range or a missing ca_file.
     """
-    table = config.get("caldav")
-    if not isinstance(table, dict) or not table.get("url"):
+    if not caldav_is_configured(config):
         reason = "has no [caldav] url: add a [caldav] table with url and username"
         raise InputError("config", str(source), reason)
+    table = config["caldav"]
+    assert isinstance(table, dict)  # caldav_is_configured checked it
     url = check_url(str(table["url"]), source)
     username = str(table.get("username", ""))
     if not username:
