@@ -143,10 +143,9 @@ def apply_plan(
             _write_step(db, interview_id, plan, planned[change.step_id], change, now)
         elif change.kind is ChangeKind.REMOVED:
             withdraw_step(db, rows[change.step_id], now)
-    in_time_order = list(rows)
-    replaced = [rows[change.step_id] for change in changes if change.old_uid is not None]
-    replaced.sort(key=lambda row: in_time_order.index(row.step_id))
-    return changes, tuple(replaced)
+    replacing = {change.step_id for change in changes if change.old_uid is not None}
+    replaced = tuple(row for step_id, row in rows.items() if step_id in replacing)
+    return changes, replaced  # rows are in time order (interview_steps)
 
 
 def withdraw_step(db: sqlite3.Connection, row: StepRow, now: datetime) -> StepRow:
