@@ -34,7 +34,8 @@ OUTCOMES = ("offer", "rejected", "withdrew", "heard-back")
     "--outcome",
     type=click.Choice(OUTCOMES),
     required=True,
-    help="heard-back: feedback came and a next round is expected (only the check-ins go).",
+    help="heard-back: feedback came and a next round is expected (the check-ins and quiet "
+    "periods go; the thank-yous stay).",
 )
 @click.option("--note", metavar="TEXT", help="A note to keep with the record.")
 @change_options
